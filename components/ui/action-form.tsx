@@ -1,0 +1,52 @@
+'use client';
+
+import { createContext, useActionState, useContext, type ReactNode } from 'react';
+import type { ActionResult } from '@/lib/http/action';
+import { Notice } from './card';
+
+type State = ActionResult<unknown> | null;
+const FieldErrorsContext = createContext<Record<string, string> | undefined>(undefined);
+
+/**
+ * A form bound to a server action returning ActionResult. Shows the error (with each bad field) or
+ * the success message; works without JavaScript too (the action still runs, the page re-renders).
+ */
+export function ActionForm({
+  action,
+  children,
+  success,
+  className,
+}: {
+  action: (prev: State, form: FormData) => Promise<State>;
+  children: ReactNode;
+  success?: string;
+  className?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className={className} aria-busy={pending}>
+      <FieldErrorsContext.Provider value={state && !state.ok ? state.fields : undefined}>
+        <fieldset disabled={pending} className="space-y-4">
+          {state && !state.ok && <Notice tone="error">{state.error}</Notice>}
+          {state?.ok && success && <Notice tone="success">{success}</Notice>}
+          {children}
+        </fieldset>
+      </FieldErrorsContext.Provider>
+    </form>
+  );
+}
+
+/** The error message for one field of the surrounding ActionForm, if any. */
+export function useFieldError(name: string): string | undefined {
+  return useContext(FieldErrorsContext)?.[name];
+}
+
+export function FieldError({ name }: { name: string }) {
+  const error = useFieldError(name);
+  if (!error) return null;
+  return (
+    <p role="alert" className="text-xs text-red-700">
+      {error}
+    </p>
+  );
+}

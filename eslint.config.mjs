@@ -1,0 +1,34 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const dbImport = {
+  patterns: [
+    {
+      group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*', '@prisma/client', '@prisma/client/*'],
+      message: 'Only lib/ services touch the database: call a lib/<capability> service instead.',
+    },
+  ],
+};
+
+export default [
+  { ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'] },
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'error',
+    },
+  },
+  // The Prisma client lives behind lib/: routes, components and workers never import it.
+  { files: ['app/**', 'components/**', 'workers/**'], rules: { 'no-restricted-imports': ['error', dbImport] } },
+  // Only lib/env.ts reads process.env.
+  {
+    files: ['app/**', 'components/**', 'lib/**', 'workers/**'],
+    ignores: ['lib/env.ts'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from lib/env.ts.' }],
+    },
+  },
+  { files: ['scripts/**', 'tests/**', 'bench/**', 'prisma/**', '*.config.*'], rules: { 'no-console': 'off' } },
+];

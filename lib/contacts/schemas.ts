@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { LOCALES } from '../i18n';
+import { ZEmail } from '../tenancy/schemas';
+
+const optText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const ZCompanyInput = z.object({
+  name: z.string().trim().min(1).max(160),
+  externalId: optText(80),
+  ownerEmail: z
+    .union([ZEmail, z.literal('')])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  businessUnit: optText(80),
+  region: optText(80),
+  yearlyRevenue: z
+    .union([z.literal(''), z.coerce.number().nonnegative().max(1e13)])
+    .optional()
+    .transform((v) => (v === '' || v === undefined ? undefined : v)),
+});
+
+export const ZContactInput = z.object({
+  email: ZEmail,
+  name: optText(160),
+  locale: z
+    .union([z.enum(LOCALES), z.literal('')])
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+  /** The company's external id or exact name. */
+  company: optText(160),
+});
+
+export type TCompanyInput = z.input<typeof ZCompanyInput>;
+export type TContactInput = z.input<typeof ZContactInput>;
+
+export interface RowError {
+  /** Line number in the file (the header is line 1). */
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  ok: boolean;
+  total: number;
+  created: number;
+  updated: number;
+  errors: RowError[];
+}

@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const contacts = defineMessages(
+  {
+    title: 'contacts',
+  },
+  {
+    title: 'contacts',
+  },
+);

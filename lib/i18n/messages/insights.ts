@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const insights = defineMessages(
+  {
+    title: 'insights',
+  },
+  {
+    title: 'insights',
+  },
+);

@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const respondent = defineMessages(
+  {
+    title: 'respondent',
+  },
+  {
+    title: 'respondent',
+  },
+);

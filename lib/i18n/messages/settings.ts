@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const settings = defineMessages(
+  {
+    title: 'settings',
+  },
+  {
+    title: 'settings',
+  },
+);

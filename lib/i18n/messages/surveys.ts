@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const surveys = defineMessages(
+  {
+    title: 'surveys',
+  },
+  {
+    title: 'surveys',
+  },
+);

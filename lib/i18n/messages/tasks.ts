@@ -1,0 +1,10 @@
+import { defineMessages } from '../define';
+
+export const tasks = defineMessages(
+  {
+    title: 'tasks',
+  },
+  {
+    title: 'tasks',
+  },
+);

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { uuidv7 } from 'uuidv7';
+import type { Tx } from '../db';
+
+/**
+ * Every side effect leaves Postgres as an outbox event, written in the same transaction as the state
+ * change it announces. Payloads carry ids only, never personal data, because they end up in Redis.
+ */
+const ids = <T extends z.ZodRawShape>(shape: T) => z.object({ tenantId: z.uuid(), ...shape }).strict();
+
+export const EVENT_SCHEMAS = {
+  'invitation.send': ids({ invitationId: z.uuid() }),
+  'response.submitted': ids({ responseId: z.uuid() }),
+  'task.alert': ids({ taskId: z.uuid() }),
+  'member.invited': ids({ membershipId: z.uuid(), inviterUserId: z.uuid() }),
+} as const;
+
+export type TEventType = keyof typeof EVENT_SCHEMAS;
+export type TEventPayload<T extends TEventType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;
+
+export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as TEventType[];
+
+/** Which BullMQ queue carries which event. Mail is its own queue so its rate can be limited. */
+export const QUEUE_OF: Record<TEventType, 'mail' | 'loop'> = {
+  'invitation.send': 'mail',
+  'response.submitted': 'loop',
+  'task.alert': 'mail',
+  'member.invited': 'mail',
+};
+
+export interface OutboxRow {
+  tenantId: string;
+  id: string;
+  type: TEventType;
+  payload: unknown;
+}
+
+/** Builds an outbox row; insert it with the transaction that made the change. */
+export function outboxRow<T extends TEventType>(type: T, payload: TEventPayload<T>): OutboxRow {
+  return { tenantId: payload.tenantId, id: uuidv7(), type, payload: EVENT_SCHEMAS[type].parse(payload) };
+}
+
+export async function writeOutbox<T extends TEventType>(tx: Tx, type: T, payload: TEventPayload<T>) {
+  const row = outboxRow(type, payload);
+  await tx.outboxEvent.create({ data: { ...row, payload: row.payload as object } });
+  return row.id;
+}

@@ -1,0 +1,92 @@
+import { db } from '../db';
+import { logger } from '../log';
+import { EVENT_SCHEMAS, QUEUE_OF, type TEventType } from './events';
+import { queue } from './queues';
+
+interface Claimed {
+  tenantId: string;
+  id: string;
+  type: string;
+  payload: unknown;
+}
+
+export interface RelayOptions {
+  batchSize?: number;
+  /** Test hook: runs after the jobs are in Redis and before the events are marked published. */
+  afterPublish?: (events: Claimed[]) => Promise<void>;
+}
+
+/**
+ * Moves one batch of unpublished outbox events to BullMQ. Events are claimed with FOR UPDATE SKIP
+ * LOCKED, so concurrent relays take disjoint batches; the job id is the event id, so a relay that
+ * crashed after publishing and before marking republishes the same ids and BullMQ ignores them.
+ * Returns the number of events published.
+ */
+export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
+  const batchSize = opts.batchSize ?? 200;
+  return db.$transaction(
+    async (tx) => {
+      const events = await tx.$queryRaw<Claimed[]>`
+        SELECT "tenantId", "id", "type", "payload" FROM "OutboxEvent"
+        WHERE "publishedAt" IS NULL
+        ORDER BY "publishedAt", "id"
+        LIMIT ${batchSize}
+        FOR UPDATE SKIP LOCKED`;
+      if (events.length === 0) return 0;
+
+      const byQueue = new Map<string, { name: string; data: unknown; opts: { jobId: string } }[]>();
+      const bad: Claimed[] = [];
+      for (const e of events) {
+        const schema = EVENT_SCHEMAS[e.type as TEventType];
+        const parsed = schema?.safeParse(e.payload);
+        if (!parsed?.success) {
+          bad.push(e);
+          continue;
+        }
+        const q = QUEUE_OF[e.type as TEventType];
+        const list = byQueue.get(q) ?? [];
+        list.push({ name: e.type, data: parsed.data, opts: { jobId: e.id } });
+        byQueue.set(q, list);
+      }
+      for (const [name, jobs] of byQueue) await queue(name as 'mail' | 'loop').addBulk(jobs);
+      await opts.afterPublish?.(events);
+
+      const good = events.filter((e) => !bad.includes(e));
+      if (good.length > 0) {
+        await tx.$executeRaw`
+          UPDATE "OutboxEvent" SET "publishedAt" = now(), "attempts" = "attempts" + 1
+          WHERE ("tenantId", "id") IN (SELECT * FROM unnest(${good.map((e) => e.tenantId)}::uuid[], ${good.map((e) => e.id)}::uuid[]))`;
+      }
+      for (const e of bad) {
+        // An event nobody can handle must not block the outbox forever: park it with the reason.
+        logger.error({ eventId: e.id, type: e.type }, 'outbox event has an unknown type or a bad payload');
+        await tx.$executeRaw`
+          UPDATE "OutboxEvent" SET "publishedAt" = now(), "lastError" = 'unknown type or invalid payload'
+          WHERE "tenantId" = ${e.tenantId}::uuid AND "id" = ${e.id}::uuid`;
+      }
+      return good.length;
+    },
+    { timeout: 30_000 },
+  );
+}
+
+/** Runs the relay until `signal` aborts: drains batches, then polls. */
+export async function runRelay(signal: AbortSignal, pollMs = 250) {
+  while (!signal.aborted) {
+    let n = 0;
+    try {
+      n = await relayOnce();
+    } catch (err) {
+      logger.warn({ err }, 'outbox relay failed; retrying');
+      await sleep(2_000, signal);
+    }
+    if (n === 0) await sleep(pollMs, signal);
+  }
+}
+
+function sleep(ms: number, signal: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true });
+  });
+}

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** The public answer form. Comment is optional and bounded; score is an integer 0-10. */
+export const ZSubmitAnswer = z.object({
+  score: z.coerce.number().int().min(0).max(10),
+  comment: z
+    .string()
+    .trim()
+    .max(5000)
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type TSubmitAnswer = z.input<typeof ZSubmitAnswer>;
