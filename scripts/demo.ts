@@ -1,0 +1,126 @@
+// npm run demo: database, migrations, demo seed, build when needed, then web + worker + mail sink
+// together until Ctrl-C. Says which service is missing and how to start it.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { applyMigrations, databaseUrl, ensureDatabase, isUnreachable, redactUrl, unreachableMessage } from './schema-engine';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT ?? 2525);
+const APP_URL = process.env.APP_URL ?? `http://localhost:${PORT}`;
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const childEnv: NodeJS.ProcessEnv = {
+  ...process.env,
+  DEMO_MODE: 'true',
+  APP_URL,
+  DATABASE_URL: databaseUrl(),
+  REDIS_URL,
+  SMTP_URL: process.env.SMTP_URL ?? `smtp://127.0.0.1:${SMTP_PORT}`,
+  MAILBOX_DIR: process.env.MAILBOX_DIR ?? '.demo/mailbox',
+  NEXT_TELEMETRY_DISABLED: '1',
+  PORT: String(PORT),
+};
+
+async function checkRedis() {
+  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  r.on('error', () => undefined);
+  try {
+    await r.connect();
+    await r.ping();
+  } catch {
+    console.error(
+      `Redis is not reachable at ${REDIS_URL}.\n` +
+        `Start it with: redis-server --daemonize yes --bind 127.0.0.1 --port 6379 (or set REDIS_URL).`,
+    );
+    process.exit(1);
+  } finally {
+    r.disconnect();
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'generated' || entry.name.startsWith('.')) continue;
+    const p = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** Builds when there is no production build or a source file is newer than it. */
+function buildIfNeeded() {
+  const id = '.next/BUILD_ID';
+  const built = existsSync(id) ? statSync(id).mtimeMs : 0;
+  const sources = Math.max(...['app', 'components', 'lib', 'public'].filter(existsSync).map(newestMtime));
+  if (built > sources) return;
+  console.log('Building the web app (about a minute the first time)…');
+  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+async function main() {
+  const url = databaseUrl();
+  try {
+    if (await ensureDatabase(url)) console.log(`Created database ${redactUrl(url)}`);
+    const applied = await applyMigrations(url);
+    for (const m of applied) console.log(`Applied migration ${m}`);
+  } catch (err) {
+    if (isUnreachable(err)) {
+      console.error(unreachableMessage(url));
+      process.exit(1);
+    }
+    throw err;
+  }
+  await checkRedis();
+
+  // The seed imports lib/ (which validates the environment), so it runs after the checks above.
+  Object.assign(process.env, childEnv);
+  const { seedDemo } = await import('../prisma/seed');
+  const { shutdownServices } = await import('../lib/shutdown');
+  const seeded = await seedDemo();
+  console.log(seeded.created ? 'Seeded the demo organisation.' : 'Demo organisation present.');
+  await shutdownServices();
+
+  buildIfNeeded();
+
+  const { startSmtpSink } = await import('../lib/mail/sink');
+  const sink = await startSmtpSink({ port: SMTP_PORT, dir: childEnv.MAILBOX_DIR });
+  const children: ChildProcess[] = [
+    spawn('npx', ['next', 'start', '-p', String(PORT)], { stdio: 'inherit', env: childEnv }),
+    spawn('npx', ['tsx', 'workers/index.ts'], { stdio: 'inherit', env: childEnv }),
+  ];
+
+  console.log(`
+  Kringloop demo is starting.
+    App:          ${APP_URL}
+    Dev mailbox:  ${APP_URL}/dev/mailbox   (every email the demo sends lands here)
+    Health:       ${APP_URL}/api/health
+  Sign in with one click on ${APP_URL}/signin as:
+    cx@demo.kringloop.test        CX manager (surveys, contacts, sending)
+    am@demo.kringloop.test        Account manager (follow-up queue)
+    director@demo.kringloop.test  Director (dashboard)
+    owner@demo.kringloop.test     Owner
+  or type any email to get a magic link in the dev mailbox (new addresses create a new organisation).
+  Press Ctrl-C to stop.
+`);
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await sink.close();
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  for (const c of children) c.once('exit', (code) => void stop(code ?? 1));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});
