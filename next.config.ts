@@ -7,6 +7,10 @@ const config: NextConfig = {
   // Lets a second dev server run beside the main one without sharing its build folder.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   typedRoutes: false,
+  // `npm test` runs `tsc --noEmit` as its own step; the build does not type-check a second time.
+  typescript: { ignoreBuildErrors: true },
+  // CSV imports arrive through server actions; the default 1 MB cap is below the 5 MB we accept.
+  experimental: { serverActions: { bodySizeLimit: '6mb' } },
 };
 
 export default config;

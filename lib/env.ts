@@ -12,9 +12,17 @@ const bool = z
   .transform((v) => v === 'true' || v === '1');
 
 const url = (protocols: string[]) =>
-  z.url().refine((v) => protocols.includes(new URL(v).protocol), {
-    message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`,
-  });
+  z.url().refine(
+    (v) => {
+      // zod runs this refinement even when z.url() already failed; a non-URL must not throw here.
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` },
+  );
 
 export const ZEnv = z
   .object({
@@ -34,9 +42,14 @@ export const ZEnv = z
     MAILBOX_DIR: z.string().default('.demo/mailbox'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    /** `next build` evaluates modules with NODE_ENV=production but no runtime secrets. */
+    BUILDING: z
+      .string()
+      .optional()
+      .transform((v) => v === 'phase-production-build'),
   })
   .superRefine((env, ctx) => {
-    if (env.NODE_ENV === 'production' && !env.DEMO_MODE && env.AUTH_SECRET === DEV_SECRET) {
+    if (env.NODE_ENV === 'production' && !env.DEMO_MODE && !env.BUILDING && env.AUTH_SECRET === DEV_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['AUTH_SECRET'], message: 'must be set in production' });
     }
   });
@@ -52,7 +65,10 @@ export class EnvError extends Error {
 
 /** Parses a given environment; exported for tests. Empty strings count as unset. */
 export function parseEnv(source: Record<string, string | undefined>): TEnv {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const cleaned: Record<string, string | undefined> = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  cleaned.BUILDING = source.NEXT_PHASE;
   const result = ZEnv.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));

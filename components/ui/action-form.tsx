@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, type ReactNode } from 'react';
+import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { ActionResult } from '@/lib/http/action';
 import { Notice } from './card';
 
@@ -9,7 +9,9 @@ const FieldErrorsContext = createContext<Record<string, string> | undefined>(und
 
 /**
  * A form bound to a server action returning ActionResult. Shows the error (with each bad field) or
- * the success message; works without JavaScript too (the action still runs, the page re-renders).
+ * the success message. React resets a form after every action submit, which would wipe what the user
+ * typed when the server refuses it; so with JavaScript the submit goes through startTransition and
+ * the form is reset only on success. Without JavaScript the plain `action` still works.
  */
 export function ActionForm({
   action,
@@ -23,8 +25,22 @@ export function ActionForm({
   className?: string;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) ref.current?.reset();
+  }, [state]);
   return (
-    <form action={formAction} className={className} aria-busy={pending}>
+    <form
+      ref={ref}
+      action={formAction}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      className={className}
+      aria-busy={pending}
+    >
       <FieldErrorsContext.Provider value={state && !state.ok ? state.fields : undefined}>
         <fieldset disabled={pending} className="space-y-4">
           {state && !state.ok && <Notice tone="error">{state.error}</Notice>}

@@ -3,7 +3,7 @@ import { db, type Tx } from '../db';
 import { audit } from '../audit';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
-import { fieldErrors } from '../validation';
+import { fieldErrors, rule, safeParseLocalized } from '../validation';
 import { parseCsv } from './csv';
 import { ZCompanyInput, ZContactInput, type ImportReport, type RowError } from './schemas';
 import { importInternals as I } from './service';
@@ -67,26 +67,27 @@ async function runImport<S extends z.ZodType>(ctx: TenantContext, csv: string, s
   try {
     rows = parseCsv(csv, spec.aliases);
   } catch (err) {
-    return { ok: false, total: 0, created: 0, updated: 0, errors: [{ line: 0, field: 'file', message: (err as Error).message }] };
+    const message = rule(ctx.locale, 'badFile', { reason: (err as Error).message });
+    return { ok: false, total: 0, created: 0, updated: 0, errors: [{ line: 0, field: 'file', message }] };
   }
   const errors: RowError[] = [];
   const parsed: { line: number; row: z.output<S> }[] = [];
   const seen = new Map<string, number>();
   for (const { line, record } of rows) {
-    const r = spec.schema.safeParse(record);
+    const r = safeParseLocalized(spec.schema, record, ctx.locale);
     if (!r.success) {
-      for (const [field, message] of Object.entries(fieldErrors(r.error))) errors.push({ line, field, message });
+      for (const [field, message] of Object.entries(fieldErrors(r.error, ctx.locale))) errors.push({ line, field, message });
       continue;
     }
     const { key, field } = spec.keyOf(r.data);
     if (seen.has(key)) {
-      errors.push({ line, field, message: `duplicate of line ${seen.get(key)}` });
+      errors.push({ line, field, message: rule(ctx.locale, 'duplicateLine', { line: seen.get(key)! }) });
       continue;
     }
     seen.set(key, line);
     parsed.push({ line, row: r.data });
   }
-  if (rows.length === 0) errors.push({ line: 1, field: 'file', message: 'no rows found (is there a header line?)' });
+  if (rows.length === 0) errors.push({ line: 1, field: 'file', message: rule(ctx.locale, 'noRows') });
 
   let created = 0;
   let updated = 0;
@@ -129,7 +130,7 @@ export async function importCompaniesCsv(ctx: TenantContext, csv: string): Promi
     keyOf: (r) => (r.externalId ? { key: `x:${r.externalId}`, field: 'externalId' } : { key: `n:${r.name.toLowerCase()}`, field: 'name' }),
     auditAction: 'company.imported',
     async write(tx, row) {
-      const refs = await I.resolveCompanyRefs(tx, ctx.tenantId, row, owners);
+      const refs = await I.resolveCompanyRefs(tx, ctx.tenantId, row, owners, ctx.locale);
       if (refs.errors.length) return { errors: refs.errors };
       return I.upsertCompany(tx, ctx.tenantId, row, refs);
     },
@@ -147,7 +148,7 @@ export async function importContactsCsv(ctx: TenantContext, csv: string): Promis
       let companyId: string | undefined;
       if (row.company) {
         const c = await I.findCompanyRef(tx, ctx.tenantId, row.company);
-        if (!c) return { errors: [{ field: 'company', message: `unknown company: ${row.company}` }] };
+        if (!c) return { errors: [{ field: 'company', message: rule(ctx.locale, 'unknownCompany', { company: row.company }) }] };
         companyId = c.id;
       }
       return I.upsertContact(tx, ctx.tenantId, row, companyId);

@@ -3,7 +3,8 @@ import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
-import { parseInput, ZId } from '../validation';
+import type { TLocale } from '../i18n';
+import { parseInput, rule, ZId } from '../validation';
 import { ZCompanyInput, ZContactInput, type TCompanyInput, type TContactInput } from './schemas';
 
 export async function listBusinessUnits(ctx: TenantContext) {
@@ -65,12 +66,12 @@ type CompanyData = ReturnType<typeof ZCompanyInput.parse>;
 type ContactData = ReturnType<typeof ZContactInput.parse>;
 
 /** Resolves names and emails in a company row to ids; returns field errors instead of throwing. */
-async function resolveCompanyRefs(tx: Tx, tenantId: string, row: CompanyData, owners: Map<string, string>) {
+async function resolveCompanyRefs(tx: Tx, tenantId: string, row: CompanyData, owners: Map<string, string>, locale: TLocale) {
   const errors: { field: string; message: string }[] = [];
   let ownerMembershipId: string | null = null;
   if (row.ownerEmail) {
     const id = owners.get(row.ownerEmail);
-    if (!id) errors.push({ field: 'ownerEmail', message: `${row.ownerEmail} is not a member of this organisation` });
+    if (!id) errors.push({ field: 'ownerEmail', message: rule(locale, 'notAMember', { email: row.ownerEmail }) });
     else ownerMembershipId = id;
   }
   let businessUnitId: string | null = null;
@@ -119,7 +120,7 @@ export async function createCompany(ctx: TenantContext, input: TCompanyInput) {
   const row = parseInput(ZCompanyInput, input, ctx.locale);
   const owners = await ownerMap(ctx.tenantId);
   return db.$transaction(async (tx) => {
-    const refs = await resolveCompanyRefs(tx, ctx.tenantId, row, owners);
+    const refs = await resolveCompanyRefs(tx, ctx.tenantId, row, owners, ctx.locale);
     if (refs.errors.length) {
       throw new AppError('BAD_REQUEST', refs.errors.map((e) => e.message).join('; '), {
         fields: Object.fromEntries(refs.errors.map((e) => [e.field, e.message])),
@@ -160,7 +161,10 @@ export async function createContact(ctx: TenantContext, input: TContactInput) {
     let companyId: string | undefined;
     if (row.company) {
       const c = await findCompanyRef(tx, ctx.tenantId, row.company);
-      if (!c) throw new AppError('BAD_REQUEST', `Unknown company: ${row.company}`, { fields: { company: `Unknown company: ${row.company}` } });
+      if (!c) {
+        const message = rule(ctx.locale, 'unknownCompany', { company: row.company });
+        throw new AppError('BAD_REQUEST', message, { fields: { company: message } });
+      }
       companyId = c.id;
     }
     const { contact, created } = await upsertContact(tx, ctx.tenantId, row, companyId);

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../errors';
 import { outboxRow } from '../queue/events';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
-import { parseInput, ZId } from '../validation';
+import { parseInput, rule, ZId } from '../validation';
 import { ZSendSurvey, type TAudience, type TSendSurvey } from './schemas';
 
 type SkipReason = 'THROTTLED' | 'UNSUBSCRIBED' | 'BOUNCED';
@@ -41,7 +41,7 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
   const { surveyId, audience } = parseInput(ZSendSurvey, input, ctx.locale);
   const survey = await db.survey.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: surveyId } } });
   if (!survey) throw notFound('Survey not found');
-  if (survey.status !== 'ACTIVE') throw new AppError('CONFLICT', 'Activate the survey before sending it');
+  if (survey.status !== 'ACTIVE') throw new AppError('CONFLICT', rule(ctx.locale, 'surveyNotActive'));
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
 
   return db.$transaction(

@@ -4,7 +4,7 @@ import { can } from '../auth/permissions';
 import { AppError, forbidden, notFound } from '../errors';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
-import { parseInput, ZId } from '../validation';
+import { parseInput, rule, ZId } from '../validation';
 import { ZReassign, ZTaskFilter, ZTaskNote, ZTaskStatus, type TTaskFilter } from './schemas';
 
 /** Account managers see their own tasks; CX managers and directors see all. */
@@ -126,7 +126,7 @@ export async function reassignTask(ctx: TenantContext, id: string, input: { memb
   const { membershipId } = parseInput(ZReassign, input, ctx.locale);
   const task = await loadVisible(ctx, id);
   const member = await db.membership.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: membershipId } } });
-  if (!member) throw new AppError('BAD_REQUEST', 'Unknown member', { fields: { membershipId: 'unknown member' } });
+  if (!member) throw new AppError('BAD_REQUEST', rule(ctx.locale, 'unknownMember'), { fields: { membershipId: rule(ctx.locale, 'unknownMember') } });
   return db.$transaction(async (tx) => {
     const updated = await tx.followUpTask.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id } },

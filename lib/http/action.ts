@@ -16,10 +16,12 @@ export function toActionError(err: unknown, locale: TLocale): ActionResult<never
   const t = messages(locale).common.states;
   if (err instanceof AppError) {
     const fields = (err.details as { fields?: FieldErrors } | undefined)?.fields;
-    const message = err.code === 'FORBIDDEN' ? t.forbidden : err.code === 'NOT_FOUND' ? t.notFound : err.message;
+    // Field errors speak for themselves next to their inputs; the headline stays in the user's language.
+    const message =
+      err.code === 'FORBIDDEN' ? t.forbidden : err.code === 'NOT_FOUND' ? t.notFound : fields ? t.invalid : err.message;
     return { ok: false, error: message, fields, status: err.status };
   }
-  if (err instanceof ZodError) return { ok: false, error: err.message, fields: fieldErrors(err), status: 400 };
+  if (err instanceof ZodError) return { ok: false, error: t.invalid, fields: fieldErrors(err), status: 400 };
   logger.error({ err }, 'server action failed');
   return { ok: false, error: t.error, status: 500 };
 }

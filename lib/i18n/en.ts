@@ -8,6 +8,7 @@ import { insights } from './messages/insights';
 import { tasks } from './messages/tasks';
 import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
+import { validation } from './messages/validation';
 
 export const en = {
   common: common.en,
@@ -19,5 +20,6 @@ export const en = {
   tasks: tasks.en,
   respondent: respondent.en,
   settings: settings.en,
+  validation: validation.en,
 };
 export type Messages = typeof en;

@@ -8,6 +8,7 @@ import { insights } from './messages/insights';
 import { tasks } from './messages/tasks';
 import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
+import { validation } from './messages/validation';
 
 export const nl: Messages = {
   common: common.nl,
@@ -19,4 +20,5 @@ export const nl: Messages = {
   tasks: tasks.nl,
   respondent: respondent.nl,
   settings: settings.nl,
+  validation: validation.nl,
 };

@@ -26,7 +26,11 @@ export function resolvePeriod(f: { from?: string; to?: string }, timeZone: strin
   const to = f.to ?? format(today, 'yyyy-MM-dd');
   const from = f.from ?? format(startOfMonth(subMonths(today, 11)), 'yyyy-MM-dd');
   const [a, b] = from <= to ? [from, to] : [to, from];
-  const startOf = (d: string) => new TZDate(`${d}T00:00:00`, timeZone);
+  // Components, not a string: TZDate parses "yyyy-MM-ddT00:00:00" in the process's zone, not timeZone.
+  const startOf = (d: string) => {
+    const [y, m, day] = d.split('-').map(Number);
+    return new TZDate(y!, m! - 1, day!, timeZone);
+  };
   return { from: a, to: b, fromUtc: new Date(startOf(a).getTime()), toUtc: new Date(addDays(startOf(b), 1).getTime()) };
 }
 
@@ -60,7 +64,7 @@ export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}
   const [total, months, touchpoints, phases, units, recent, loop] = await Promise.all([
     db.$queryRaw<CountRow[]>`SELECT NULL AS key, ${counts} ${from} WHERE ${where}`,
     db.$queryRaw<CountRow[]>`
-      SELECT to_char(date_trunc('month', r."submittedAt" AT TIME ZONE ${tz}), 'YYYY-MM') AS key, ${counts}
+      SELECT to_char(date_trunc('month', (r."submittedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}), 'YYYY-MM') AS key, ${counts}
       ${from} WHERE ${where} GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<(CountRow & { name: string; phase: string })[]>`
       SELECT t."id"::text AS key, t."name", t."phase"::text AS phase, ${counts}

@@ -43,7 +43,7 @@ export const ZCreateTouchpoint = z
     customPhase: z.string().trim().max(60).optional(),
     description: z.string().trim().max(500).optional(),
   })
-  .refine((v) => v.phase !== 'CUSTOM' || !!v.customPhase, { path: ['customPhase'], message: 'required for a custom phase' });
+  .refine((v) => v.phase !== 'CUSTOM' || !!v.customPhase, { path: ['customPhase'], message: '@customPhaseRequired' });
 
 export const ZCreateSurvey = z.object({
   touchpointId: z.uuid(),

@@ -30,7 +30,7 @@ export const ZTenantSettings = z.object({
     } catch {
       return false;
     }
-  }, 'unknown time zone'),
+  }, '@unknownTimeZone'),
   throttleDays: z.coerce.number().int().min(0).max(365),
   slaDetractorDays: z.coerce.number().int().min(1).max(60),
   slaPassiveDays: z.coerce.number().int().min(1).max(60),

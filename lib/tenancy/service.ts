@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { can, type TAction, type TRole } from '../auth/permissions';
 import { AppError, forbidden } from '../errors';
 import { writeOutbox } from '../queue/events';
-import type { TLocale } from '../i18n';
+import { messages, type TLocale } from '../i18n';
 import { parseInput } from '../validation';
 import type { TenantContext } from './context';
 import { ZCreateTenant, ZInviteMember, ZTenantSettings, type TCreateTenant, type TInviteMember, type TTenantSettings } from './schemas';
@@ -116,7 +116,7 @@ export async function inviteMember(ctx: TenantContext, input: TInviteMember) {
       update: {},
     });
     const existing = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: user.id } } });
-    if (existing) throw new AppError('CONFLICT', 'This person is already a member', { field: 'email' });
+    if (existing) throw new AppError('CONFLICT', messages(ctx.locale).auth.alreadyMember, { fields: { email: messages(ctx.locale).auth.alreadyMember } });
     const m = await tx.membership.create({ data: { tenantId: ctx.tenantId, userId: user.id, role: data.role } });
     await writeOutbox(tx, 'member.invited', { tenantId: ctx.tenantId, membershipId: m.id, inviterUserId: ctx.userId });
     await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.invited', entityType: 'membership', entityId: m.id, data: { role: data.role } });

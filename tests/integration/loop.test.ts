@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { submitAnswer, loadSurvey } from '../../lib/responses/public';
-import { drainOutbox, makeCompany, makeContact, makeSurvey, makeTenant, TOKEN_IN_MAIL } from '../support/factories';
+import {
+  drainOutbox,
+  makeCompany,
+  makeContact,
+  makeSurvey,
+  makeTenant,
+  TOKEN_IN_MAIL,
+} from '../support/factories';
 import { sink } from '../support/sink';
 
 describe('the closed loop through services, outbox handlers and SMTP', () => {
@@ -12,7 +19,10 @@ describe('the closed loop through services, outbox handlers and SMTP', () => {
     const contact = await makeContact(t, { companyId: company.id, locale: 'nl' });
     const { survey } = await makeSurvey(t);
 
-    const summary = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'companies', companyIds: [company.id] } });
+    const summary = await sendSurvey(t.admin.ctx, {
+      surveyId: survey.id,
+      audience: { type: 'companies', companyIds: [company.id] },
+    });
     expect(summary).toMatchObject({ total: 1, queued: 1 });
     await drainOutbox(t.tenant.id);
 
@@ -21,7 +31,9 @@ describe('the closed loop through services, outbox handlers and SMTP', () => {
     expect(invite.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const token = TOKEN_IN_MAIL.exec(invite.text)![1]!;
     for (let s = 0; s <= 10; s++) expect(invite.text).toContain(`/s/${token}?score=${s}`);
-    const inv = await db.invitation.findFirstOrThrow({ where: { tenantId: t.tenant.id, contactId: contact.id } });
+    const inv = await db.invitation.findFirstOrThrow({
+      where: { tenantId: t.tenant.id, contactId: contact.id },
+    });
     expect(inv.status).toBe('SENT');
     expect(inv.tokenHash).not.toContain(token.split('.')[1]);
 
@@ -32,7 +44,11 @@ describe('the closed loop through services, outbox handlers and SMTP', () => {
     await submitAnswer(token, { score: 6, comment: 'Te traag' });
     await drainOutbox(t.tenant.id);
     const task = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
-    expect(task).toMatchObject({ category: 'DETRACTOR', assigneeMembershipId: t.am.membershipId, status: 'OPEN' });
+    expect(task).toMatchObject({
+      category: 'DETRACTOR',
+      assigneeMembershipId: t.am.membershipId,
+      status: 'OPEN',
+    });
     const alert = await sink().waitFor((m) => m.to.includes(t.am.email));
     expect(alert.text).toContain('Te traag');
     expect(alert.text).toContain(`/tasks/${task.id}`);

@@ -23,14 +23,25 @@ async function member(tenantId: string, role: TRole, label: string): Promise<Mem
   const email = `${label}-${uid()}@test.kringloop.test`;
   const user = await db.user.create({ data: { email, name: `${label} ${uid()}` } });
   const m = await db.membership.create({ data: { tenantId, userId: user.id, role } });
-  return { userId: user.id, membershipId: m.id, email, ctx: { tenantId, userId: user.id, membershipId: m.id, role, locale: 'en' } };
+  return {
+    userId: user.id,
+    membershipId: m.id,
+    email,
+    ctx: { tenantId, userId: user.id, membershipId: m.id, role, locale: 'en' },
+  };
 }
 
 /** A tenant with one member per role. */
 export async function makeTenant(overrides: { throttleDays?: number; name?: string } = {}) {
   const name = overrides.name ?? `Tenant ${uid()}`;
   const tenant = await db.tenant.create({
-    data: { name, slug: `t-${uid()}-${uid()}`, senderName: name, routingKey: newRoutingKey(), throttleDays: overrides.throttleDays ?? 90 },
+    data: {
+      name,
+      slug: `t-${uid()}-${uid()}`,
+      senderName: name,
+      routingKey: newRoutingKey(),
+      throttleDays: overrides.throttleDays ?? 90,
+    },
   });
   const [owner, admin, am, viewer] = [
     await member(tenant.id, 'OWNER', 'owner'),
@@ -42,13 +53,24 @@ export async function makeTenant(overrides: { throttleDays?: number; name?: stri
 }
 export type TestTenant = Awaited<ReturnType<typeof makeTenant>>;
 
-export async function makeCompany(t: TestTenant, data: { ownerMembershipId?: string | null; name?: string } = {}) {
+export async function makeCompany(
+  t: TestTenant,
+  data: { ownerMembershipId?: string | null; name?: string } = {},
+) {
   return db.company.create({
-    data: { tenantId: t.tenant.id, name: data.name ?? `Company ${uid()}`, externalId: `X-${uid()}`, ownerMembershipId: data.ownerMembershipId ?? null },
+    data: {
+      tenantId: t.tenant.id,
+      name: data.name ?? `Company ${uid()}`,
+      externalId: `X-${uid()}`,
+      ownerMembershipId: data.ownerMembershipId ?? null,
+    },
   });
 }
 
-export async function makeContact(t: TestTenant, data: { companyId?: string; locale?: 'nl' | 'en'; unsubscribed?: boolean } = {}) {
+export async function makeContact(
+  t: TestTenant,
+  data: { companyId?: string; locale?: 'nl' | 'en'; unsubscribed?: boolean } = {},
+) {
   return db.contact.create({
     data: {
       tenantId: t.tenant.id,
@@ -62,9 +84,17 @@ export async function makeContact(t: TestTenant, data: { companyId?: string; loc
 }
 
 export async function makeSurvey(t: TestTenant, status: 'DRAFT' | 'ACTIVE' = 'ACTIVE') {
-  const touchpoint = await db.touchpoint.create({ data: { tenantId: t.tenant.id, name: `Support ${uid()}`, phase: 'SUPPORT' } });
+  const touchpoint = await db.touchpoint.create({
+    data: { tenantId: t.tenant.id, name: `Support ${uid()}`, phase: 'SUPPORT' },
+  });
   const survey = await db.survey.create({
-    data: { tenantId: t.tenant.id, touchpointId: touchpoint.id, name: `NPS ${uid()}`, status, texts: DEFAULT_TEXTS },
+    data: {
+      tenantId: t.tenant.id,
+      touchpointId: touchpoint.id,
+      name: `NPS ${uid()}`,
+      status,
+      texts: DEFAULT_TEXTS,
+    },
   });
   return { touchpoint, survey };
 }
@@ -76,10 +106,16 @@ export async function makeSurvey(t: TestTenant, status: 'DRAFT' | 'ACTIVE' = 'AC
 export async function drainOutbox(tenantId: string) {
   const results: { type: string; result: unknown }[] = [];
   for (let round = 0; round < 10; round++) {
-    const events = await db.outboxEvent.findMany({ where: { tenantId, publishedAt: null }, orderBy: { id: 'asc' } });
+    const events = await db.outboxEvent.findMany({
+      where: { tenantId, publishedAt: null },
+      orderBy: { id: 'asc' },
+    });
     if (events.length === 0) break;
     for (const e of events) {
-      await db.outboxEvent.update({ where: { tenantId_id: { tenantId, id: e.id } }, data: { publishedAt: new Date() } });
+      await db.outboxEvent.update({
+        where: { tenantId_id: { tenantId, id: e.id } },
+        data: { publishedAt: new Date() },
+      });
       results.push({ type: e.type, result: await runJob(e.type, e.payload, silent) });
     }
   }
@@ -88,3 +124,82 @@ export async function drainOutbox(tenantId: string) {
 
 export const TOKEN_IN_MAIL = /\/s\/([a-z2-9]{8}\.[A-Za-z0-9_-]{27})/;
 export const silentLogger = silent;
+
+// ---------------------------------------------------------------------------------------------
+// Direct-insert helpers for integration tests that need rows without running the whole loop.
+// ---------------------------------------------------------------------------------------------
+
+/** Adds one more member with the given role (e.g. a second account manager). */
+export async function addMember(t: TestTenant, role: TRole, label = role.toLowerCase()): Promise<Member> {
+  return member(t.tenant.id, role, label);
+}
+
+/**
+ * An invitation as the mail worker leaves it (SENT, token hash stored, expiring in 60 days unless
+ * told otherwise), with its clear-text token.
+ */
+export async function makeInvitation(
+  t: TestTenant,
+  data: {
+    surveyId: string;
+    contactId: string;
+    companyId?: string | null;
+    locale?: 'nl' | 'en';
+    status?: 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
+    expiresAt?: Date | null;
+  },
+) {
+  const { newSurveyToken } = await import('../../lib/distribution/tokens');
+  const { token, hash } = newSurveyToken(t.tenant.routingKey);
+  const invitation = await db.invitation.create({
+    data: {
+      tenantId: t.tenant.id,
+      surveyId: data.surveyId,
+      contactId: data.contactId,
+      companyId: data.companyId ?? null,
+      locale: data.locale ?? 'en',
+      status: data.status ?? 'SENT',
+      tokenHash: hash,
+      attempts: 1,
+      sentAt: new Date(),
+      expiresAt: data.expiresAt === undefined ? new Date(Date.now() + 60 * 86_400_000) : data.expiresAt,
+    },
+  });
+  return { invitation, token };
+}
+
+/** A response inserted directly (with its invitation), at a chosen moment and score. */
+export async function makeResponse(
+  t: TestTenant,
+  data: {
+    survey: { id: string; touchpointId: string };
+    contact: { id: string; companyId: string | null };
+    score: number;
+    submittedAt?: Date;
+    comment?: string | null;
+  },
+) {
+  const { categoryOf } = await import('../../lib/nps');
+  const { invitation } = await makeInvitation(t, {
+    surveyId: data.survey.id,
+    contactId: data.contact.id,
+    companyId: data.contact.companyId,
+  });
+  const submittedAt = data.submittedAt ?? new Date();
+  return db.response.create({
+    data: {
+      tenantId: t.tenant.id,
+      invitationId: invitation.id,
+      surveyId: data.survey.id,
+      touchpointId: data.survey.touchpointId,
+      contactId: data.contact.id,
+      companyId: data.contact.companyId,
+      score: data.score,
+      category: categoryOf(data.score),
+      comment: data.comment ?? null,
+      locale: 'en',
+      submittedAt,
+      updatedAt: submittedAt,
+    },
+  });
+}

@@ -45,6 +45,7 @@ export const common = defineMessages(
       error: 'Something went wrong. Please try again.',
       notFound: 'This page does not exist or you have no access to it.',
       forbidden: 'You do not have permission for this action.',
+      invalid: 'Please check the highlighted fields.',
     },
     categories: {
       PROMOTER: 'Promoter',
@@ -118,6 +119,7 @@ export const common = defineMessages(
       error: 'Er ging iets mis. Probeer het opnieuw.',
       notFound: 'Deze pagina bestaat niet of u hebt er geen toegang toe.',
       forbidden: 'U hebt geen toestemming voor deze actie.',
+      invalid: 'Controleer de gemarkeerde velden.',
     },
     categories: {
       PROMOTER: 'Promoter',

@@ -1,0 +1,69 @@
+import { MAX_IMPORT_BYTES, type ImportOutcome } from '@/components/contacts/import-report';
+import type { ImportReport } from '@/lib/contacts/schemas';
+import { AppError } from '@/lib/errors';
+import { runAction, type ActionResult } from '@/lib/http/action';
+import { fill, formatNumber, messages, type TLocale } from '@/lib/i18n';
+import type { TenantContext } from '@/lib/tenancy/context';
+
+/** The report names CSV columns as the user wrote them, not the service's field names. */
+const COLUMN: Record<string, string> = {
+  name: 'name',
+  externalId: 'external_id',
+  ownerEmail: 'owner_email',
+  businessUnit: 'business_unit',
+  region: 'region',
+  yearlyRevenue: 'yearly_revenue',
+  email: 'email',
+  locale: 'locale',
+  company: 'company',
+};
+
+/** Enough to fix a file; a file with thousands of bad lines is usually one wrong column. */
+const MAX_LISTED = 200;
+
+/** UTF-8 first; Excel on Windows still saves CSV as Windows-1252, so fall back to that. */
+function decode(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+function toOutcome(report: ImportReport, locale: TLocale): ImportOutcome {
+  const t = messages(locale).contacts.import;
+  const n = (x: number) => formatNumber(x, locale);
+  if (report.ok) {
+    return { ok: true, summary: fill(t.done, { total: n(report.total), created: n(report.created), updated: n(report.updated) }), rows: [] };
+  }
+  const rows = report.errors.slice(0, MAX_LISTED).map((e) => ({
+    line: e.line,
+    column: e.field === 'file' ? t.wholeFile : (COLUMN[e.field] ?? e.field),
+    message: e.message,
+  }));
+  const hidden = report.errors.length - rows.length;
+  return {
+    ok: false,
+    summary: fill(t.failed, { count: n(report.errors.length), total: n(report.total) }),
+    rows,
+    more: hidden > 0 ? fill(t.more, { count: n(hidden) }) : undefined,
+  };
+}
+
+/**
+ * Shared body of the two CSV import actions: guard, read the uploaded file (5 MB at most), run the
+ * all-or-nothing import and turn its report into texts for the form.
+ */
+export async function importCsvFile(
+  form: FormData,
+  importer: (ctx: TenantContext, csv: string) => Promise<ImportReport>,
+): Promise<ActionResult<ImportOutcome>> {
+  return runAction('contact.manage', async (ctx) => {
+    const t = messages(ctx.locale).contacts.import;
+    const file = form.get('file');
+    if (!(file instanceof File) || file.size === 0) throw new AppError('BAD_REQUEST', t.noFile, { fields: { file: t.noFile } });
+    if (file.size > MAX_IMPORT_BYTES) throw new AppError('BAD_REQUEST', t.tooLarge, { fields: { file: t.tooLarge } });
+    const report = await importer(ctx, decode(await file.arrayBuffer()));
+    return toOutcome(report, ctx.locale);
+  });
+}

@@ -1,0 +1,42 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { InvitationTable } from '@/components/surveys/invitation-table';
+import { Card, EmptyState, PageHeader } from '@/components/ui/card';
+import { distributionInvitations, listDistributions } from '@/lib/distribution/distribute';
+import { guardPage } from '@/lib/http/guard';
+import { fill, formatDate, formatNumber, messages } from '@/lib/i18n';
+import { getTenant } from '@/lib/tenancy/service';
+import { loadSurvey } from '../../load';
+
+export default async function SendDetailPage({ params }: { params: Promise<{ id: string; distributionId: string }> }) {
+  const ctx = await guardPage('survey.manage');
+  const { id, distributionId } = await params;
+  const survey = await loadSurvey(ctx, id);
+  const [tenant, sends] = await Promise.all([getTenant(ctx), listDistributions(ctx, survey.id)]);
+  // The send must belong to this survey (of this tenant): anything else is the same 404 as a missing one.
+  const send = sends.find((d) => d.id === distributionId);
+  if (!send) notFound();
+  const invitations = await distributionInvitations(ctx, send.id);
+  const t = messages(ctx.locale).surveys.sendDetail;
+  const date = formatDate(send.createdAt, ctx.locale, tenant.timeZone, true);
+
+  return (
+    <>
+      <Link href={`/surveys/${survey.id}`} className="mb-3 inline-block text-sm text-brand-700 underline">
+        ← {fill(t.back, { name: survey.name })}
+      </Link>
+      <PageHeader title={fill(t.title, { date })} description={t.description} />
+      <Card>
+        <p className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-600">
+          <span>{fill(t.count, { count: formatNumber(invitations.length, ctx.locale) })}</span>
+          {send.by && <span>{fill(t.by, { name: send.by })}</span>}
+        </p>
+        {invitations.length === 0 ? (
+          <EmptyState>{t.empty}</EmptyState>
+        ) : (
+          <InvitationTable locale={ctx.locale} timeZone={tenant.timeZone} throttleDays={tenant.throttleDays} rows={invitations} />
+        )}
+      </Card>
+    </>
+  );
+}

@@ -1,0 +1,208 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../../lib/db';
+import { importCompaniesCsv, importContactsCsv } from '../../lib/contacts/import';
+import { makeTenant, type TestTenant } from '../support/factories';
+
+async function counts(t: TestTenant) {
+  const tenantId = t.tenant.id;
+  const [companies, contacts, businessUnits, audit] = await Promise.all([
+    db.company.count({ where: { tenantId } }),
+    db.contact.count({ where: { tenantId } }),
+    db.businessUnit.count({ where: { tenantId } }),
+    db.auditLog.count({ where: { tenantId } }),
+  ]);
+  return { companies, contacts, businessUnits, audit };
+}
+
+const companiesOf = (t: TestTenant) =>
+  db.company.findMany({
+    where: { tenantId: t.tenant.id },
+    include: { businessUnit: true },
+    orderBy: { externalId: 'asc' },
+  });
+
+describe('company CSV import', () => {
+  it('with bad rows: reports every problem by line and field, and writes nothing', async () => {
+    const t = await makeTenant();
+    const before = await counts(t);
+    const csv = [
+      'name,externalId,ownerEmail,businessUnit,region',
+      `Alpha BV,A1,${t.am.email},North,Utrecht`, // 2 good
+      'Beta BV,B1,not-an-email,North,', // 3 bad email
+      'Gamma BV,G1,,South,', // 4 good
+      'Delta BV,D1,nobody@elsewhere.example,South,', // 5 owner is not a member
+      'Alpha again,A1,,,', // 6 duplicate external id
+      `Epsilon BV,E1,${t.admin.email.toUpperCase()},East,`, // 7 good (email case does not matter)
+      ',Z1,,,', // 8 no name
+    ].join('\n');
+    const report = await importCompaniesCsv(t.admin.ctx, csv);
+    expect(report.ok).toBe(false);
+    expect(report.total).toBe(7);
+    expect(report.created).toBe(0);
+    expect(report.updated).toBe(0);
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, 'ownerEmail'],
+      [5, 'ownerEmail'],
+      [6, 'externalId'],
+      [8, 'name'],
+    ]);
+    expect(report.errors.find((e) => e.line === 5)!.message).toContain('nobody@elsewhere.example');
+    expect(report.errors.find((e) => e.line === 6)!.message).toContain('line 2');
+    // Nothing written: no companies, and no business units (North/South/East were upserted, then rolled back).
+    expect(await counts(t)).toEqual(before);
+  });
+
+  it('a good file creates; re-importing updates by external id', async () => {
+    const t = await makeTenant();
+    const first = await importCompaniesCsv(
+      t.admin.ctx,
+      [
+        'name,externalId,ownerEmail,businessUnit,region,yearlyRevenue',
+        `Alpha BV,A1,${t.am.email},North,Utrecht,1250000.50`,
+        'Gamma BV,G1,,South,,',
+        `Epsilon BV,E1,${t.admin.email},North,,`,
+      ].join('\n'),
+    );
+    expect(first).toEqual({ ok: true, total: 3, created: 3, updated: 0, errors: [] });
+    let rows = await companiesOf(t);
+    expect(
+      rows.map((c) => [c.externalId, c.name, c.ownerMembershipId, c.businessUnit?.name ?? null, c.region]),
+    ).toEqual([
+      ['A1', 'Alpha BV', t.am.membershipId, 'North', 'Utrecht'],
+      ['E1', 'Epsilon BV', t.admin.membershipId, 'North', null],
+      ['G1', 'Gamma BV', null, 'South', null],
+    ]);
+    expect(Number(rows[0]!.yearlyRevenue)).toBe(1250000.5);
+    expect(await db.businessUnit.count({ where: { tenantId: t.tenant.id } })).toBe(2);
+
+    const second = await importCompaniesCsv(
+      t.admin.ctx,
+      [
+        'name,externalId,ownerEmail,businessUnit',
+        `Alpha Holding BV,A1,${t.admin.email},West`,
+        `Gamma BV,G1,${t.am.email},South`,
+        'Epsilon BV,E1,,North',
+      ].join('\n'),
+    );
+    expect(second).toEqual({ ok: true, total: 3, created: 0, updated: 3, errors: [] });
+    rows = await companiesOf(t);
+    expect(
+      rows.map((c) => [c.externalId, c.name, c.ownerMembershipId, c.businessUnit?.name ?? null]),
+    ).toEqual([
+      ['A1', 'Alpha Holding BV', t.admin.membershipId, 'West'],
+      ['E1', 'Epsilon BV', t.admin.membershipId, 'North'], // an empty owner cell keeps the owner
+      ['G1', 'Gamma BV', t.am.membershipId, 'South'],
+    ]);
+    expect(await db.company.count({ where: { tenantId: t.tenant.id } })).toBe(3);
+    expect(await db.auditLog.count({ where: { tenantId: t.tenant.id, action: 'company.imported' } })).toBe(2);
+  });
+
+  it('reads a Dutch semicolon file with a BOM, CRLF and Dutch headers', async () => {
+    const t = await makeTenant();
+    const csv = `\ufeffNaam;Extern ID;Eigenaar;BU;Regio\r\n"Bakker, de";NL-1;${t.am.email};Noord;Groningen\r\nJansen BV;NL-2;;Zuid;\r\n`;
+    const report = await importCompaniesCsv(t.admin.ctx, csv);
+    expect(report).toEqual({ ok: true, total: 2, created: 2, updated: 0, errors: [] });
+    const rows = await companiesOf(t);
+    expect(
+      rows.map((c) => [c.externalId, c.name, c.ownerMembershipId, c.businessUnit?.name, c.region]),
+    ).toEqual([
+      ['NL-1', 'Bakker, de', t.am.membershipId, 'Noord', 'Groningen'],
+      ['NL-2', 'Jansen BV', null, 'Zuid', null],
+    ]);
+  });
+
+  it('gives a file error (not a throw) for a malformed CSV, and for a file without rows', async () => {
+    const t = await makeTenant();
+    const before = await counts(t);
+    const broken = await importCompaniesCsv(t.admin.ctx, 'name,externalId\n"Acme,A1\nBeta,B1\n');
+    expect(broken.ok).toBe(false);
+    expect(broken.created).toBe(0);
+    expect(broken.errors).toHaveLength(1);
+    expect(broken.errors[0]).toMatchObject({ field: 'file' });
+    expect(broken.errors[0]!.message.length).toBeGreaterThan(0);
+
+    const empty = await importCompaniesCsv(t.admin.ctx, 'name,externalId\n');
+    expect(empty.ok).toBe(false);
+    expect(empty.errors).toEqual([expect.objectContaining({ field: 'file' })]);
+
+    const nothing = await importCompaniesCsv(t.admin.ctx, '');
+    expect(nothing.ok).toBe(false);
+    expect(await counts(t)).toEqual(before);
+  });
+});
+
+describe('contact CSV import', () => {
+  it('with bad rows: lists each problem by line and field, writes nothing; then a good file creates and a re-import updates by email', async () => {
+    const t = await makeTenant();
+    await importCompaniesCsv(t.admin.ctx, 'name,externalId\nAlpha BV,A1\nBeta BV,B1\n');
+    const before = await counts(t);
+
+    const bad = await importContactsCsv(
+      t.admin.ctx,
+      [
+        'email,name,language,company',
+        'anna@alpha.example,Anna,nl,A1', // 2 good (company by external id)
+        'not-an-email,Bob,en,A1', // 3 bad email
+        'carla@beta.example,Carla,en,Beta BV', // 4 good (company by name)
+        'dirk@nowhere.example,Dirk,nl,NOPE', // 5 unknown company
+        'ANNA@alpha.example,Anna 2,,', // 6 duplicate email (case-insensitive)
+        'erik@alpha.example,Erik,de,', // 7 unsupported language
+        'frank@alpha.example,Frank,,', // 8 good, no company
+      ].join('\n'),
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad.total).toBe(7);
+    expect(bad.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, 'email'],
+      [5, 'company'],
+      [6, 'email'],
+      [7, 'locale'],
+    ]);
+    expect(bad.errors.find((e) => e.line === 5)!.message).toContain('NOPE');
+    expect(await counts(t)).toEqual(before);
+
+    const good = await importContactsCsv(
+      t.admin.ctx,
+      [
+        'email,name,language,company',
+        'anna@alpha.example,Anna,nl,A1',
+        'Carla@Beta.example,Carla,en,Beta BV',
+        'frank@alpha.example,Frank,,',
+      ].join('\n'),
+    );
+    expect(good).toEqual({ ok: true, total: 3, created: 3, updated: 0, errors: [] });
+    const companies = await companiesOf(t);
+    const idOf = (x: string) => companies.find((c) => c.externalId === x)!.id;
+    const contacts = () =>
+      db.contact.findMany({ where: { tenantId: t.tenant.id }, orderBy: { email: 'asc' } });
+    expect((await contacts()).map((c) => [c.email, c.name, c.locale, c.companyId])).toEqual([
+      ['anna@alpha.example', 'Anna', 'nl', idOf('A1')],
+      ['carla@beta.example', 'Carla', 'en', idOf('B1')],
+      ['frank@alpha.example', 'Frank', null, null],
+    ]);
+
+    const again = await importContactsCsv(
+      t.admin.ctx,
+      [
+        'e-mail;naam;taal;bedrijf',
+        'anna@alpha.example;Anna de Wit;en;B1',
+        'carla@beta.example;Carla;nl;',
+        'frank@alpha.example;Frank Smit;nl;Alpha BV',
+      ].join('\n'),
+    );
+    expect(again).toEqual({ ok: true, total: 3, created: 0, updated: 3, errors: [] });
+    expect((await contacts()).map((c) => [c.email, c.name, c.locale, c.companyId])).toEqual([
+      ['anna@alpha.example', 'Anna de Wit', 'en', idOf('B1')],
+      ['carla@beta.example', 'Carla', 'nl', idOf('B1')], // an empty company cell keeps the company
+      ['frank@alpha.example', 'Frank Smit', 'nl', idOf('A1')],
+    ]);
+  });
+
+  it('gives a file error for a malformed contacts CSV', async () => {
+    const t = await makeTenant();
+    const report = await importContactsCsv(t.admin.ctx, 'email,name\n"a@b.example,Unclosed\n');
+    expect(report.ok).toBe(false);
+    expect(report.errors).toEqual([expect.objectContaining({ line: 0, field: 'file' })]);
+    expect(await db.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+  });
+});

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import type { Job, JobType } from 'bullmq';
+import { uuidv7 } from 'uuidv7';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { db } from '../../lib/db';
+import { outboxRow, type OutboxRow } from '../../lib/queue/events';
+import { queue } from '../../lib/queue/queues';
+import { relayOnce } from '../../lib/queue/relay';
+import { makeTenant } from '../support/factories';
+
+// No worker runs in integration tests: published jobs stay in Redis (waiting) for us to inspect.
+const ALL_STATES: JobType[] = [
+  'waiting',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'active',
+  'completed',
+  'failed',
+];
+const created = new Set<string>();
+
+async function insertEvents(tenantId: string, n: number): Promise<OutboxRow[]> {
+  const rows = Array.from({ length: n }, () =>
+    outboxRow('response.submitted', { tenantId, responseId: randomUUID() }),
+  );
+  await db.outboxEvent.createMany({ data: rows.map((r) => ({ ...r, payload: r.payload as object })) });
+  for (const r of rows) created.add(r.id);
+  return rows;
+}
+
+/** Runs relayOnce until it reports an empty batch. */
+async function loop(relay: () => Promise<number>) {
+  let total = 0;
+  for (let i = 0; i < 1000; i++) {
+    const n = await relay();
+    if (n === 0) return total;
+    total += n;
+  }
+  throw new Error('relay did not drain');
+}
+
+/** Every job of a queue, in every state, whose id is in `ids`. */
+async function jobsWithIds(name: 'loop' | 'mail', ids: Set<string>): Promise<Job[]> {
+  const jobs = await queue(name).getJobs(ALL_STATES, 0, -1);
+  return jobs.filter((j) => j && ids.has(j.id!));
+}
+
+describe('outbox relay', () => {
+  beforeEach(async () => {
+    // Earlier test files may leave unpublished events (of other tenants); start from an empty outbox.
+    await loop(() => relayOnce());
+  });
+
+  afterAll(async () => {
+    for (const name of ['loop', 'mail'] as const) {
+      for (const id of created) await (await queue(name).getJob(id))?.remove();
+    }
+  });
+
+  it('delivers each event exactly once with two relays running concurrently', async () => {
+    const t = await makeTenant();
+    const rows = await insertEvents(t.tenant.id, 300);
+    const ids = new Set(rows.map((r) => r.id));
+
+    // Small batches so the two relays interleave; SKIP LOCKED must keep their batches disjoint.
+    const [a, b] = await Promise.all([
+      loop(() => relayOnce({ batchSize: 40 })),
+      loop(() => relayOnce({ batchSize: 40 })),
+    ]);
+    expect(a + b).toBe(300);
+
+    const events = await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
+    expect(events).toHaveLength(300);
+    expect(events.filter((e) => e.publishedAt === null)).toEqual([]);
+    expect(events.every((e) => e.attempts === 1 && e.lastError === null)).toBe(true);
+
+    const found = await Promise.all(rows.map((r) => queue('loop').getJob(r.id)));
+    rows.forEach((r, i) => {
+      expect(found[i], `job ${r.id}`).toBeTruthy();
+      expect(found[i]!.name).toBe('response.submitted');
+      expect(found[i]!.data).toEqual(r.payload);
+    });
+    const jobs = await jobsWithIds('loop', ids);
+    expect(jobs).toHaveLength(300);
+    expect(new Set(jobs.map((j) => j.id)).size).toBe(300);
+    // Nothing went to the mail queue.
+    expect(await jobsWithIds('mail', ids)).toEqual([]);
+  });
+
+  it('republishes after a crash between enqueue and mark, without duplicate jobs', async () => {
+    const t = await makeTenant();
+    const rows = await insertEvents(t.tenant.id, 25);
+    const ids = new Set(rows.map((r) => r.id));
+
+    await expect(
+      relayOnce({
+        afterPublish: async () => {
+          throw new Error('crash');
+        },
+      }),
+    ).rejects.toThrow('crash');
+
+    // The transaction rolled back: still unpublished, but the jobs are already in Redis.
+    const unpublished = await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
+    expect(unpublished).toHaveLength(25);
+    expect(unpublished.every((e) => e.publishedAt === null && e.attempts === 0)).toBe(true);
+    expect(await jobsWithIds('loop', ids)).toHaveLength(25);
+
+    // The next run publishes the same ids again; BullMQ keeps one job per id.
+    expect(await loop(() => relayOnce())).toBe(25);
+    const published = await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
+    expect(published.every((e) => e.publishedAt !== null && e.attempts === 1)).toBe(true);
+    const jobs = await jobsWithIds('loop', ids);
+    expect(jobs).toHaveLength(25);
+    expect(new Set(jobs.map((j) => j.id))).toEqual(ids);
+    for (const r of rows) expect((await queue('loop').getJob(r.id))!.data).toEqual(r.payload);
+
+    // And a relay run with nothing new does not touch them again.
+    expect(await relayOnce()).toBe(0);
+    expect(await jobsWithIds('loop', ids)).toHaveLength(25);
+  });
+
+  it('parks an event with an unknown type or bad payload, and still delivers the others', async () => {
+    const t = await makeTenant();
+    const tenantId = t.tenant.id;
+    // The bad ones are older (uuid v7 ids sort by time), so they are at the head of the outbox.
+    await db.outboxEvent.create({
+      data: { tenantId, id: uuidv7(), type: 'nobody.handles.this', payload: { tenantId } },
+    });
+    await db.outboxEvent.create({
+      data: {
+        tenantId,
+        id: uuidv7(),
+        type: 'response.submitted',
+        payload: { tenantId, responseId: 'not-a-uuid' },
+      },
+    });
+    const good = await insertEvents(tenantId, 5);
+    const mail = outboxRow('task.alert', { tenantId, taskId: randomUUID() });
+    await db.outboxEvent.create({ data: { ...mail, payload: mail.payload as object } });
+    created.add(mail.id);
+
+    expect(await loop(() => relayOnce())).toBe(6);
+
+    const events = await db.outboxEvent.findMany({ where: { tenantId } });
+    expect(events.every((e) => e.publishedAt !== null)).toBe(true);
+    const parked = events.filter((e) => e.lastError !== null);
+    expect(parked.map((e) => e.type).sort()).toEqual(['nobody.handles.this', 'response.submitted']);
+    expect(parked.every((e) => e.lastError === 'unknown type or invalid payload')).toBe(true);
+    for (const e of parked) {
+      expect(await queue('loop').getJob(e.id)).toBeFalsy();
+      expect(await queue('mail').getJob(e.id)).toBeFalsy();
+    }
+    expect(await jobsWithIds('loop', new Set(good.map((g) => g.id)))).toHaveLength(5);
+    // task.alert goes to the mail queue, not the loop queue.
+    expect((await queue('mail').getJob(mail.id))?.name).toBe('task.alert');
+    expect(await queue('loop').getJob(mail.id)).toBeFalsy();
+
+    // A parked event is not picked up again.
+    expect(await relayOnce()).toBe(0);
+  });
+});
