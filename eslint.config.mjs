@@ -10,8 +10,19 @@ const dbImport = {
   ],
 };
 
-export default [
-  { ignores: ['node_modules/**', '.next/**', 'lib/db/generated/**', 'next-env.d.ts', 'playwright-report/**', 'test-results/**'] },
+const config = [
+  {
+    ignores: [
+      'node_modules/**',
+      '.next/**',
+      '.next-*/**',
+      '.demo/**',
+      'lib/db/generated/**',
+      'next-env.d.ts',
+      'playwright-report/**',
+      'test-results/**',
+    ],
+  },
   ...nextVitals,
   ...nextTs,
   {
@@ -21,14 +32,25 @@ export default [
     },
   },
   // The Prisma client lives behind lib/: routes, components and workers never import it.
-  { files: ['app/**', 'components/**', 'workers/**'], rules: { 'no-restricted-imports': ['error', dbImport] } },
+  {
+    files: ['app/**', 'components/**', 'workers/**'],
+    rules: { 'no-restricted-imports': ['error', dbImport] },
+  },
   // Only lib/env.ts reads process.env.
   {
     files: ['app/**', 'components/**', 'lib/**', 'workers/**'],
     ignores: ['lib/env.ts'],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'Read configuration from lib/env.ts.' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'env', message: 'Read configuration from lib/env.ts.' },
+      ],
     },
   },
-  { files: ['scripts/**', 'tests/**', 'bench/**', 'prisma/**', '*.config.*'], rules: { 'no-console': 'off' } },
+  {
+    files: ['scripts/**', 'tests/**', 'bench/**', 'prisma/**', '*.config.*'],
+    rules: { 'no-console': 'off' },
+  },
 ];
+
+export default config;

@@ -5,7 +5,13 @@
 // Figures go to docs/BENCHMARKS.md by hand, with the machine they ran on.
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { applyMigrations, databaseUrl, dropDatabase, ensureDatabase, withDatabase } from '../scripts/schema-engine';
+import {
+  applyMigrations,
+  databaseUrl,
+  dropDatabase,
+  ensureDatabase,
+  withDatabase,
+} from '../scripts/schema-engine';
 
 const RESPONSES = Number(process.env.BENCH_RESPONSES ?? 50_000);
 const ANSWERS = Number(process.env.BENCH_ANSWERS ?? 2_000);
@@ -38,18 +44,36 @@ async function main() {
   const { closeQueues } = await import('../lib/queue/queues');
   const { closeProducerRedis } = await import('../lib/queue/connection');
 
-  const tenant = await db.tenant.create({ data: { name: 'Bench', slug: `bench-${run}`, senderName: 'Bench', routingKey: newRoutingKey() } });
+  const tenant = await db.tenant.create({
+    data: { name: 'Bench', slug: `bench-${run}`, senderName: 'Bench', routingKey: newRoutingKey() },
+  });
   const tenantId = tenant.id;
   const user = await db.user.create({ data: { email: `bench-${run}@bench.example` } });
   const m = await db.membership.create({ data: { tenantId, userId: user.id, role: 'ADMIN' } });
-  const ctx = { tenantId, userId: user.id, membershipId: m.id, role: 'ADMIN' as const, locale: 'en' as const };
+  const ctx = {
+    tenantId,
+    userId: user.id,
+    membershipId: m.id,
+    role: 'ADMIN' as const,
+    locale: 'en' as const,
+  };
   const tps = await Promise.all(
     ['SALES', 'IMPLEMENTATION', 'GO_LIVE', 'ACCOUNT_MANAGEMENT', 'SUPPORT'].map((phase, i) =>
       db.touchpoint.create({ data: { tenantId, name: `TP ${i}`, phase: phase as 'SALES' } }),
     ),
   );
-  const surveys = await Promise.all(tps.map((t) => db.survey.create({ data: { tenantId, touchpointId: t.id, name: t.name, status: 'ACTIVE', texts: DEFAULT_TEXTS } })));
-  const contacts = Array.from({ length: 1000 }, (_, i) => ({ tenantId, id: uuidv7(), email: `c${i}@bench.example` }));
+  const surveys = await Promise.all(
+    tps.map((t) =>
+      db.survey.create({
+        data: { tenantId, touchpointId: t.id, name: t.name, status: 'ACTIVE', texts: DEFAULT_TEXTS },
+      }),
+    ),
+  );
+  const contacts = Array.from({ length: 1000 }, (_, i) => ({
+    tenantId,
+    id: uuidv7(),
+    email: `c${i}@bench.example`,
+  }));
   await db.contact.createMany({ data: contacts });
 
   // Historic answers for the dashboard.
@@ -63,7 +87,15 @@ async function main() {
       const invId = uuidv7();
       const score = Math.floor(Math.random() * 11);
       const at = new Date(Date.now() - Math.random() * year);
-      invs.push({ tenantId, id: invId, surveyId: s.id, contactId: contacts[i % contacts.length]!.id, locale: 'en' as const, status: 'SENT' as const, sentAt: at });
+      invs.push({
+        tenantId,
+        id: invId,
+        surveyId: s.id,
+        contactId: contacts[i % contacts.length]!.id,
+        locale: 'en' as const,
+        status: 'SENT' as const,
+        sentAt: at,
+      });
       resps.push({
         tenantId,
         id: uuidv7(),
@@ -87,7 +119,16 @@ async function main() {
   for (let i = 0; i < ANSWERS; i++) {
     const { token, hash } = newSurveyToken(tenant.routingKey);
     tokens.push(token);
-    invs.push({ tenantId, id: uuidv7(), surveyId: surveys[0]!.id, contactId: contacts[i % contacts.length]!.id, tokenHash: hash, locale: 'en' as const, status: 'SENT' as const, sentAt: new Date() });
+    invs.push({
+      tenantId,
+      id: uuidv7(),
+      surveyId: surveys[0]!.id,
+      contactId: contacts[i % contacts.length]!.id,
+      tokenHash: hash,
+      locale: 'en' as const,
+      status: 'SENT' as const,
+      sentAt: new Date(),
+    });
   }
   await db.invitation.createMany({ data: invs });
   const lat: number[] = [];
@@ -114,7 +155,9 @@ async function main() {
   }
 
   // 3. Relay (the answers above wrote one event each; add more).
-  const events = Array.from({ length: EVENTS }, () => outboxRow('response.submitted', { tenantId, responseId: uuidv7() }));
+  const events = Array.from({ length: EVENTS }, () =>
+    outboxRow('response.submitted', { tenantId, responseId: uuidv7() }),
+  );
   await db.outboxEvent.createMany({ data: events.map((e) => ({ ...e, payload: e.payload as object })) });
   const pending = await db.outboxEvent.count({ where: { publishedAt: null } });
   const r0 = performance.now();

@@ -30,13 +30,19 @@ export const ZEnv = z
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgresql://postgres@127.0.0.1:5432/kringloop'),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     /** Key prefix for every BullMQ key; tests run under a per-run prefix. */
-    REDIS_PREFIX: z.string().regex(/^[a-z0-9:_-]+$/i).default('kringloop'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-z0-9:_-]+$/i)
+      .default('kringloop'),
     SMTP_URL: url(['smtp:', 'smtps:']).default('smtp://127.0.0.1:2525'),
     MAIL_FROM: z.string().min(3).default('Kringloop <no-reply@kringloop.local>'),
     APP_URL: url(['http:', 'https:'])
       .default('http://localhost:3000')
       .transform((v) => v.replace(/\/+$/, '')),
-    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').default(DEV_SECRET),
+    AUTH_SECRET: z
+      .string()
+      .min(32, 'must be at least 32 characters (openssl rand -base64 32)')
+      .default(DEV_SECRET),
     DEMO_MODE: bool,
     /** Where the demo's embedded SMTP sink stores messages for the dev mailbox page. */
     MAILBOX_DIR: z.string().default('.demo/mailbox'),

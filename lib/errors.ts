@@ -1,12 +1,6 @@
 /** Typed errors with a code and an HTTP status, converted to a response once at the edge. */
 export type ErrorCode =
-  | 'BAD_REQUEST'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE';
+  'BAD_REQUEST' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'RATE_LIMITED' | 'UNAVAILABLE';
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_REQUEST: 400,
@@ -34,4 +28,5 @@ export class AppError extends Error {
 /** A foreign row and a missing row are the same answer: nobody learns another tenant's ids. */
 export const notFound = (what = 'Not found') => new AppError('NOT_FOUND', what);
 export const forbidden = () => new AppError('FORBIDDEN', 'You do not have permission for this action');
-export const badRequest = (message: string, details?: unknown) => new AppError('BAD_REQUEST', message, details);
+export const badRequest = (message: string, details?: unknown) =>
+  new AppError('BAD_REQUEST', message, details);

@@ -10,7 +10,10 @@ export interface Health {
 async function timed(fn: () => Promise<unknown>, ms: number) {
   const start = Date.now();
   try {
-    await Promise.race([fn(), new Promise((_, reject) => setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms))]);
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => setTimeout(() => reject(new Error(`timeout after ${ms} ms`)), ms)),
+    ]);
     return { ok: true, ms: Date.now() - start };
   } catch (err) {
     return { ok: false, error: (err as Error).message };

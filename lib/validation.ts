@@ -11,7 +11,11 @@ export type FieldErrors = Record<string, string>;
 type ValidationKey = keyof ReturnType<typeof messages>['validation'];
 
 /** A message of our own rules in the user's language (schemas say `@key` in their refinements). */
-export function rule(locale: TLocale, key: ValidationKey, vars: Record<string, string | number> = {}): string {
+export function rule(
+  locale: TLocale,
+  key: ValidationKey,
+  vars: Record<string, string | number> = {},
+): string {
   return fill(messages(locale).validation[key], vars);
 }
 
@@ -40,7 +44,11 @@ export function safeParseLocalized<S extends z.ZodType>(schema: S, input: unknow
  * Parses input at a service boundary. Messages come in the caller's language; a failure is a
  * 400 naming each bad field, never a 500.
  */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, locale: TLocale = 'en'): z.output<S> {
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  locale: TLocale = 'en',
+): z.output<S> {
   const result = safeParseLocalized(schema, input, locale);
   if (!result.success) {
     const fields = fieldErrors(result.error, locale);

@@ -29,7 +29,13 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
   const tenant = await db.tenant.create({
-    data: { name: DEMO.name, slug: DEMO.slug, senderName: DEMO.name, routingKey: newRoutingKey(), defaultLocale: 'nl' },
+    data: {
+      name: DEMO.name,
+      slug: DEMO.slug,
+      senderName: DEMO.name,
+      routingKey: newRoutingKey(),
+      defaultLocale: 'nl',
+    },
   });
   const tenantId = tenant.id;
   const members: Record<string, string> = {};
@@ -43,11 +49,17 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
     members[u.local] = m.id;
   }
 
-  const units = await Promise.all(DEMO.units.map((name) => db.businessUnit.create({ data: { tenantId, name } })));
+  const units = await Promise.all(
+    DEMO.units.map((name) => db.businessUnit.create({ data: { tenantId, name } })),
+  );
   const touchpoints = [];
   for (const tp of DEMO.touchpoints) {
-    const t = await db.touchpoint.create({ data: { tenantId, name: tp.name, phase: tp.phase, description: tp.description } });
-    const s = await db.survey.create({ data: { tenantId, touchpointId: t.id, name: `NPS ${tp.name}`, status: 'ACTIVE', texts: DEFAULT_TEXTS } });
+    const t = await db.touchpoint.create({
+      data: { tenantId, name: tp.name, phase: tp.phase, description: tp.description },
+    });
+    const s = await db.survey.create({
+      data: { tenantId, touchpointId: t.id, name: `NPS ${tp.name}`, status: 'ACTIVE', texts: DEFAULT_TEXTS },
+    });
     touchpoints.push({ ...t, surveyId: s.id, weight: tp.weight, bias: tp.bias });
   }
 
@@ -119,7 +131,12 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
       const r = rand();
       const pPromoter = 0.265 + 0.1 * trend + tp.bias;
       const pDetractor = 0.21 - 0.08 * trend - tp.bias / 2;
-      const score = r < pPromoter ? pick([9, 9, 9, 10, 10]) : r < 1 - pDetractor ? pick([7, 7, 8, 8, 8]) : pick([6, 6, 6, 5, 5, 4, 3, 2]);
+      const score =
+        r < pPromoter
+          ? pick([9, 9, 9, 10, 10])
+          : r < 1 - pDetractor
+            ? pick([7, 7, 8, 8, 8])
+            : pick([6, 6, 6, 5, 5, 4, 3, 2]);
       const category = categoryOf(score);
       const responseId = uuidv7();
       responses.push({
@@ -140,8 +157,20 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
       const company = companyById.get(contact.companyId!)!;
       const due = dueDate(respondedAt, slaDaysFor(category, tenant), tenant.timeZone);
       const age = (now.getTime() - respondedAt.getTime()) / day;
-      const status = age > 30 ? (rand() < 0.93 ? 'DONE' : 'IN_PROGRESS') : rand() < 0.45 ? 'OPEN' : rand() < 0.55 ? 'IN_PROGRESS' : 'DONE';
-      const closedAt = status === 'DONE' ? new Date(Math.min(now.getTime(), respondedAt.getTime() + (0.5 + rand() * 8) * day)) : null;
+      const status =
+        age > 30
+          ? rand() < 0.93
+            ? 'DONE'
+            : 'IN_PROGRESS'
+          : rand() < 0.45
+            ? 'OPEN'
+            : rand() < 0.55
+              ? 'IN_PROGRESS'
+              : 'DONE';
+      const closedAt =
+        status === 'DONE'
+          ? new Date(Math.min(now.getTime(), respondedAt.getTime() + (0.5 + rand() * 8) * day))
+          : null;
       tasks.push({
         tenantId,
         id: uuidv7(),
@@ -159,11 +188,21 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
       });
     }
   }
-  for (let i = 0; i < invitations.length; i += 1000) await db.invitation.createMany({ data: invitations.slice(i, i + 1000) });
-  for (let i = 0; i < responses.length; i += 1000) await db.response.createMany({ data: responses.slice(i, i + 1000) });
-  for (let i = 0; i < tasks.length; i += 1000) await db.followUpTask.createMany({ data: tasks.slice(i, i + 1000) });
+  for (let i = 0; i < invitations.length; i += 1000)
+    await db.invitation.createMany({ data: invitations.slice(i, i + 1000) });
+  for (let i = 0; i < responses.length; i += 1000)
+    await db.response.createMany({ data: responses.slice(i, i + 1000) });
+  for (let i = 0; i < tasks.length; i += 1000)
+    await db.followUpTask.createMany({ data: tasks.slice(i, i + 1000) });
   await db.auditLog.createMany({
-    data: tasks.map((t) => ({ tenantId, id: uuidv7(), action: 'task.created', entityType: 'task', entityId: t.id!, createdAt: t.createdAt as Date })),
+    data: tasks.map((t) => ({
+      tenantId,
+      id: uuidv7(),
+      action: 'task.created',
+      entityType: 'task',
+      entityId: t.id!,
+      createdAt: t.createdAt as Date,
+    })),
   });
   return { created: true, tenantId };
 }
@@ -172,7 +211,11 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   seedDemo()
     .then(async (r) => {
-      console.log(r.created ? `Seeded the demo tenant (${r.tenantId}).` : 'The demo tenant exists already; nothing to do.');
+      console.log(
+        r.created
+          ? `Seeded the demo tenant (${r.tenantId}).`
+          : 'The demo tenant exists already; nothing to do.',
+      );
       await db.$disconnect();
     })
     .catch(async (err) => {

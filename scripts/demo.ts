@@ -1,10 +1,18 @@
 // npm run demo: database, migrations, demo seed, build when needed, then web + worker + mail sink
 // together until Ctrl-C. Says which service is missing and how to start it.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { applyMigrations, databaseUrl, ensureDatabase, isUnreachable, redactUrl, unreachableMessage } from './schema-engine';
+import { startGroup, stopGroups } from './processes';
+import {
+  applyMigrations,
+  databaseUrl,
+  ensureDatabase,
+  isUnreachable,
+  redactUrl,
+  unreachableMessage,
+} from './schema-engine';
 
 const PORT = Number(process.env.PORT ?? 3000);
 const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT ?? 2525);
@@ -23,7 +31,12 @@ const childEnv: NodeJS.ProcessEnv = {
 };
 
 async function checkRedis() {
-  const r = new Redis(REDIS_URL, { lazyConnect: true, connectTimeout: 2_000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const r = new Redis(REDIS_URL, {
+    lazyConnect: true,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   r.on('error', () => undefined);
   try {
     await r.connect();
@@ -56,7 +69,10 @@ function buildIfNeeded() {
   const sources = Math.max(...['app', 'components', 'lib', 'public'].filter(existsSync).map(newestMtime));
   if (built > sources) return;
   console.log('Building the web app (about a minute the first time)…');
-  const r = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...childEnv, NODE_ENV: 'production' } });
+  const r = spawnSync('npx', ['next', 'build'], {
+    stdio: 'inherit',
+    env: { ...childEnv, NODE_ENV: 'production' },
+  });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -88,8 +104,8 @@ async function main() {
   const { startSmtpSink } = await import('../lib/mail/sink');
   const sink = await startSmtpSink({ port: SMTP_PORT, dir: childEnv.MAILBOX_DIR });
   const children: ChildProcess[] = [
-    spawn('npx', ['next', 'start', '-p', String(PORT)], { stdio: 'inherit', env: childEnv }),
-    spawn('npx', ['tsx', 'workers/index.ts'], { stdio: 'inherit', env: childEnv }),
+    startGroup('npx', ['next', 'start', '-p', String(PORT)], { stdio: 'inherit', env: childEnv }),
+    startGroup('npx', ['tsx', 'workers/index.ts'], { stdio: 'inherit', env: childEnv }),
   ];
 
   console.log(`
@@ -110,8 +126,7 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
+    await stopGroups(children);
     await sink.close();
     process.exit(code);
   };

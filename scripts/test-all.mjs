@@ -11,7 +11,9 @@ function run(title, cmd, args, extraEnv = {}) {
   const started = Date.now();
   console.log(`\n=== ${title}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...env, ...extraEnv } });
-  console.log(`=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${title}: ${r.status === 0 ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   return r.status === 0;
 }
 
@@ -28,17 +30,21 @@ function finish(ok) {
 }
 
 if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-  console.error('Chromium is missing: apt-get install -y chromium (the e2e tests use Debian\'s build).');
+  console.error("Chromium is missing: apt-get install -y chromium (the e2e tests use Debian's build).");
   process.exit(1);
 }
 
 const vitest = (project) => [
-  'vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=test-results/${project}.json`,
+  'vitest',
+  'run',
+  '--project',
+  project,
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=test-results/${project}.json`,
 ];
 
-let ok =
-  run('lint', 'npx', ['eslint', '.', '--max-warnings=0']) &&
-  run('typecheck', 'npx', ['tsc', '--noEmit']);
+let ok = run('lint', 'npm', ['run', 'lint', '--silent']) && run('typecheck', 'npx', ['tsc', '--noEmit']);
 if (ok) {
   ok = run('unit', 'npx', vitest('unit'));
   vitestCounts('test-results/unit.json');
@@ -49,7 +55,9 @@ if (ok) {
 }
 if (ok) ok = run('build', 'npx', ['next', 'build']);
 if (ok) {
-  ok = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json' });
+  ok = run('e2e', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: 'test-results/e2e.json',
+  });
   if (existsSync('test-results/e2e.json')) {
     const s = JSON.parse(readFileSync('test-results/e2e.json', 'utf8')).stats;
     counts.passed += s.expected;

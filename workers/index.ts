@@ -17,14 +17,19 @@ const workers = QUEUE_NAMES.map(
     new Worker(
       name,
       async (job) => {
-        const log = jobLogger({ jobId: job.id, job: job.name, tenantId: (job.data as { tenantId?: string })?.tenantId });
+        const log = jobLogger({
+          jobId: job.id,
+          job: job.name,
+          tenantId: (job.data as { tenantId?: string })?.tenantId,
+        });
         try {
           const result = await runJob(job.name, job.data, log);
           log.info({ attempt: job.attemptsMade + 1 }, 'job done');
           return result;
         } catch (err) {
           log.warn({ err, attempt: job.attemptsMade + 1 }, 'job failed');
-          if (err instanceof UnknownJobError || (err as Error).name === 'ZodError') throw new UnrecoverableError(String(err));
+          if (err instanceof UnknownJobError || (err as Error).name === 'ZodError')
+            throw new UnrecoverableError(String(err));
           throw err;
         }
       },

@@ -26,6 +26,7 @@ export async function switchTenant(form: FormData) {
   const { user } = await currentContext();
   if (!user) redirect('/signin');
   const memberships = await membershipsOfUser(user.id);
-  if (memberships.some((m) => m.tenantId === tenantId)) (await cookies()).set(TENANT_COOKIE, tenantId, COOKIE);
+  if (memberships.some((m) => m.tenantId === tenantId))
+    (await cookies()).set(TENANT_COOKIE, tenantId, COOKIE);
   redirect('/');
 }

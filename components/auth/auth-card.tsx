@@ -3,7 +3,17 @@ import { chooseLocale } from '@/app/actions/preferences';
 import { LOCALES, type TLocale } from '@/lib/i18n';
 
 /** The frame of the signed-out pages: brand, language switch, one card. */
-export function AuthCard({ locale, back, title, children }: { locale: TLocale; back: string; title: string; children: ReactNode }) {
+export function AuthCard({
+  locale,
+  back,
+  title,
+  children,
+}: {
+  locale: TLocale;
+  back: string;
+  title: string;
+  children: ReactNode;
+}) {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-center justify-between">
@@ -11,7 +21,14 @@ export function AuthCard({ locale, back, title, children }: { locale: TLocale; b
         <form action={chooseLocale} className="flex gap-2 text-sm">
           <input type="hidden" name="back" value={back} />
           {LOCALES.map((l) => (
-            <button key={l} name="locale" value={l} lang={l} aria-pressed={l === locale} className={l === locale ? 'font-semibold text-brand-700' : 'text-zinc-500'}>
+            <button
+              key={l}
+              name="locale"
+              value={l}
+              lang={l}
+              aria-pressed={l === locale}
+              className={l === locale ? 'font-semibold text-brand-700' : 'text-zinc-500'}
+            >
               {l.toUpperCase()}
             </button>
           ))}

@@ -6,7 +6,15 @@ import { Button } from '@/components/ui/button';
 import { Input, Label } from '@/components/ui/form';
 
 /** Asks next-auth to email a magic link; next-auth then shows /signin/check. */
-export function EmailSignInForm({ label, submit, defaultEmail }: { label: string; submit: string; defaultEmail?: string }) {
+export function EmailSignInForm({
+  label,
+  submit,
+  defaultEmail,
+}: {
+  label: string;
+  submit: string;
+  defaultEmail?: string;
+}) {
   const [busy, setBusy] = useState(false);
   return (
     <form
@@ -20,7 +28,14 @@ export function EmailSignInForm({ label, submit, defaultEmail }: { label: string
     >
       <div>
         <Label htmlFor="email">{label}</Label>
-        <Input id="email" name="email" type="email" autoComplete="email" required defaultValue={defaultEmail} />
+        <Input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={defaultEmail}
+        />
       </div>
       <Button type="submit" className="w-full" disabled={busy}>
         {submit}

@@ -14,7 +14,11 @@ export interface CompanyRow {
 }
 
 function formatEur(n: number, locale: TLocale): string {
-  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB', {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }).format(n);
 }
 
 const dash = <span className="text-zinc-400">–</span>;
@@ -42,7 +46,9 @@ export function CompaniesTable({ rows, locale }: { rows: CompanyRow[]; locale: T
             <Td>{c.owner ?? dash}</Td>
             <Td>{c.businessUnit ?? dash}</Td>
             <Td>{c.region ?? dash}</Td>
-            <Td className="text-right tabular-nums">{c.yearlyRevenue === null ? dash : formatEur(c.yearlyRevenue, locale)}</Td>
+            <Td className="text-right tabular-nums">
+              {c.yearlyRevenue === null ? dash : formatEur(c.yearlyRevenue, locale)}
+            </Td>
             <Td className="text-right tabular-nums">
               <Link
                 href={`/contacts?companyId=${c.id}`}

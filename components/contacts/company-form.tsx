@@ -6,7 +6,10 @@ import type { ActionResult } from '@/lib/http/action';
 import { messages, type TLocale } from '@/lib/i18n';
 import { FormField } from './form-field';
 
-type FormAction = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown> | null>;
+type FormAction = (
+  prev: ActionResult<unknown> | null,
+  form: FormData,
+) => Promise<ActionResult<unknown> | null>;
 
 /** Adds a company, or updates the one with the same external id (the service upserts). */
 export function CompanyForm({
@@ -46,8 +49,19 @@ export function CompanyForm({
               ))}
             </Select>
           </FormField>
-          <FormField id="company-business-unit" name="businessUnit" label={f.businessUnit} hint={f.businessUnitHint}>
-            <Input id="company-business-unit" name="businessUnit" maxLength={80} list="business-units" autoComplete="off" />
+          <FormField
+            id="company-business-unit"
+            name="businessUnit"
+            label={f.businessUnit}
+            hint={f.businessUnitHint}
+          >
+            <Input
+              id="company-business-unit"
+              name="businessUnit"
+              maxLength={80}
+              list="business-units"
+              autoComplete="off"
+            />
             <datalist id="business-units">
               {businessUnits.map((u) => (
                 <option key={u} value={u} />
@@ -58,7 +72,14 @@ export function CompanyForm({
             <Input id="company-region" name="region" maxLength={80} />
           </FormField>
           <FormField id="company-revenue" name="yearlyRevenue" label={f.yearlyRevenue}>
-            <Input id="company-revenue" name="yearlyRevenue" type="number" min={0} step="0.01" inputMode="decimal" />
+            <Input
+              id="company-revenue"
+              name="yearlyRevenue"
+              type="number"
+              min={0}
+              step="0.01"
+              inputMode="decimal"
+            />
           </FormField>
         </div>
         <Button type="submit" className="w-full sm:w-auto">

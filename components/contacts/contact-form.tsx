@@ -6,7 +6,10 @@ import type { ActionResult } from '@/lib/http/action';
 import { LOCALES, messages, type TLocale } from '@/lib/i18n';
 import { FormField } from './form-field';
 
-type FormAction = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown> | null>;
+type FormAction = (
+  prev: ActionResult<unknown> | null,
+  form: FormData,
+) => Promise<ActionResult<unknown> | null>;
 
 /** The value the service resolves a company by: its external id, else its exact name. */
 export function companyRef(c: { name: string; externalId: string | null }): string {
@@ -55,7 +58,11 @@ export function ContactForm({
             </Select>
           </FormField>
           <FormField id="contact-company" name="company" label={f.company}>
-            <Select id="contact-company" name="company" defaultValue={preselected ? companyRef(preselected) : ''}>
+            <Select
+              id="contact-company"
+              name="company"
+              defaultValue={preselected ? companyRef(preselected) : ''}
+            >
               <option value="">{f.noCompany}</option>
               {companies.map((c) => (
                 <option key={c.id} value={companyRef(c)}>

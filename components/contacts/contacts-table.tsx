@@ -46,9 +46,13 @@ export function ContactsTable({ rows, locale }: { rows: ContactRow[]; locale: TL
             </Td>
             <Td>
               <span className="flex flex-wrap gap-1">
-                {c.unsubscribedAt && <Badge className="bg-amber-100 text-amber-800">{t.states.unsubscribed}</Badge>}
+                {c.unsubscribedAt && (
+                  <Badge className="bg-amber-100 text-amber-800">{t.states.unsubscribed}</Badge>
+                )}
                 {c.bouncedAt && <Badge className="bg-red-100 text-red-800">{t.states.bounced}</Badge>}
-                {!c.unsubscribedAt && !c.bouncedAt && <Badge className="bg-green-50 text-green-800">{t.states.active}</Badge>}
+                {!c.unsubscribedAt && !c.bouncedAt && (
+                  <Badge className="bg-green-50 text-green-800">{t.states.active}</Badge>
+                )}
               </span>
             </Td>
           </tr>

@@ -29,10 +29,23 @@ function exampleCsv(kind: ImportKind, ownerEmail: string): string {
   ].join('\r\n');
 }
 
-type ImportAction = (prev: ActionResult<ImportOutcome> | null, form: FormData) => Promise<ActionResult<ImportOutcome> | null>;
+type ImportAction = (
+  prev: ActionResult<ImportOutcome> | null,
+  form: FormData,
+) => Promise<ActionResult<ImportOutcome> | null>;
 
 /** The CSV import card: what the file must look like, an example to start from, and the upload. */
-export function ImportCard({ kind, locale, ownerEmail, action }: { kind: ImportKind; locale: TLocale; ownerEmail: string; action: ImportAction }) {
+export function ImportCard({
+  kind,
+  locale,
+  ownerEmail,
+  action,
+}: {
+  kind: ImportKind;
+  locale: TLocale;
+  ownerEmail: string;
+  action: ImportAction;
+}) {
   const t = messages(locale).contacts;
   const page = t[kind];
   const ti = t.import;

@@ -5,7 +5,12 @@ import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
 import { Field, Input } from '@/components/ui/form';
 import type { ActionResult } from '@/lib/http/action';
-import { ImportReportView, MAX_IMPORT_BYTES, type ImportOutcome, type ImportReportTexts } from './import-report';
+import {
+  ImportReportView,
+  MAX_IMPORT_BYTES,
+  type ImportOutcome,
+  type ImportReportTexts,
+} from './import-report';
 
 type State = ActionResult<ImportOutcome> | null;
 
@@ -20,11 +25,20 @@ export interface ImportFormTexts extends ImportReportTexts {
 }
 
 /** Uploads one CSV file to an import action and shows its report below the form. */
-export function ImportForm({ id, action, texts }: { id: string; action: (prev: State, form: FormData) => Promise<State>; texts: ImportFormTexts }) {
+export function ImportForm({
+  id,
+  action,
+  texts,
+}: {
+  id: string;
+  action: (prev: State, form: FormData) => Promise<State>;
+  texts: ImportFormTexts;
+}) {
   const [state, formAction, pending] = useActionState(async (prev: State, form: FormData): Promise<State> => {
     const file = form.get('file');
     // Checked here too so a big file is refused at once instead of after a long upload.
-    if (file instanceof File && file.size > MAX_IMPORT_BYTES) return { ok: false, error: texts.tooLarge, fields: { file: texts.tooLarge }, status: 413 };
+    if (file instanceof File && file.size > MAX_IMPORT_BYTES)
+      return { ok: false, error: texts.tooLarge, fields: { file: texts.tooLarge }, status: 413 };
     try {
       return await action(prev, form);
     } catch {

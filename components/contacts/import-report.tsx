@@ -28,7 +28,9 @@ export function ImportReportView({ outcome, texts }: { outcome: ImportOutcome; t
       <Notice tone="error">{outcome.summary}</Notice>
       {outcome.rows.length > 0 && (
         <Table className="min-w-0">
-          <caption className="mb-1 text-left text-sm font-medium text-zinc-800">{texts.errorsCaption}</caption>
+          <caption className="mb-1 text-left text-sm font-medium text-zinc-800">
+            {texts.errorsCaption}
+          </caption>
           <thead>
             <tr>
               <Th className="w-16">{texts.line}</Th>

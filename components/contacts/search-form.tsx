@@ -25,11 +25,24 @@ export function SearchForm({
   children?: ReactNode;
 }) {
   return (
-    <form method="get" action={path} role="search" aria-label={label} className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end">
+    <form
+      method="get"
+      action={path}
+      role="search"
+      aria-label={label}
+      className="mb-4 flex flex-col gap-3 sm:flex-row sm:items-end"
+    >
       {children}
       <div className="flex-1">
         <Label htmlFor="search-q">{label}</Label>
-        <Input id="search-q" name="q" type="search" defaultValue={q} placeholder={placeholder} maxLength={160} />
+        <Input
+          id="search-q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder={placeholder}
+          maxLength={160}
+        />
       </div>
       <div className="flex gap-2">
         <Button type="submit" variant="secondary">

@@ -53,7 +53,7 @@ export function BreakdownTable({
           <tbody>
             {rows.map((r) => (
               <tr key={r.key}>
-                <Th scope="row" className="text-sm font-medium normal-case text-zinc-900">
+                <Th scope="row" className="border-zinc-100 text-sm font-medium normal-case text-zinc-900">
                   {r.label}
                 </Th>
                 {showPhase && <Td>{r.phase}</Td>}

@@ -27,3 +27,10 @@ export function quickPicks(today: string): { key: QuickPick; from: string; to: s
     { key: 'thisYear', from: `${today.slice(0, 4)}-01-01`, to: today },
   ];
 }
+
+/** A real calendar day "YYYY-MM-DD" (the service's schema checks only the shape; "2026-13-45" would throw). */
+export function isCalendarDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}

@@ -60,7 +60,7 @@ export function TrendCard({
               <tbody>
                 {rows.map(({ month, label, s }) => (
                   <tr key={month}>
-                    <Th scope="row" className="text-sm font-normal normal-case text-zinc-900">
+                    <Th scope="row" className="border-zinc-100 text-sm font-normal normal-case text-zinc-900">
                       {label}
                     </Th>
                     <Td className="text-right tabular-nums">{formatNumber(s?.n ?? 0, locale)}</Td>

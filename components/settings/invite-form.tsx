@@ -45,7 +45,8 @@ export function InviteForm({
     if (state?.ok) formRef.current?.reset();
   }, [state]);
   const fields = state && !state.ok ? (state.fields ?? {}) : {};
-  const aria = (id: string, name: string) => (fields[name] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {});
+  const aria = (id: string, name: string) =>
+    fields[name] ? { 'aria-invalid': true, 'aria-describedby': `${id}-error` } : {};
   return (
     <form ref={formRef} action={formAction} onSubmit={submit} aria-label={texts.title} aria-busy={pending}>
       <fieldset disabled={pending} className="space-y-4">
@@ -54,10 +55,23 @@ export function InviteForm({
         <p className="text-sm text-zinc-600">{texts.hint}</p>
         <div className="grid gap-4 sm:grid-cols-3">
           <Field id="invite-email" label={texts.email} error={fields.email}>
-            <Input id="invite-email" name="email" type="email" required autoComplete="off" {...aria('invite-email', 'email')} />
+            <Input
+              id="invite-email"
+              name="email"
+              type="email"
+              required
+              autoComplete="off"
+              {...aria('invite-email', 'email')}
+            />
           </Field>
           <Field id="invite-name" label={texts.name} error={fields.name}>
-            <Input id="invite-name" name="name" maxLength={120} autoComplete="off" {...aria('invite-name', 'name')} />
+            <Input
+              id="invite-name"
+              name="name"
+              maxLength={120}
+              autoComplete="off"
+              {...aria('invite-name', 'name')}
+            />
           </Field>
           <Field id="invite-role" label={texts.role} error={fields.role}>
             <Select id="invite-role" name="role" defaultValue={defaultRole} {...aria('invite-role', 'role')}>

@@ -12,7 +12,17 @@ export interface MemberRow {
   email: string;
 }
 
-export function MembersTable({ rows, locale, timeZone, currentUserId }: { rows: MemberRow[]; locale: TLocale; timeZone: string; currentUserId: string }) {
+export function MembersTable({
+  rows,
+  locale,
+  timeZone,
+  currentUserId,
+}: {
+  rows: MemberRow[];
+  locale: TLocale;
+  timeZone: string;
+  currentUserId: string;
+}) {
   const m = messages(locale);
   const t = m.settings.team;
   return (

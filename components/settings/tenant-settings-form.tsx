@@ -6,21 +6,51 @@ import type { ActionResult } from '@/lib/http/action';
 import { LOCALES, messages, type TLocale } from '@/lib/i18n';
 import { COMMON_TIME_ZONES, SLA_FIELDS, type TenantSettingsValues } from './tenant-settings';
 
-type FormAction = (prev: ActionResult<unknown> | null, form: FormData) => Promise<ActionResult<unknown> | null>;
+type FormAction = (
+  prev: ActionResult<unknown> | null,
+  form: FormData,
+) => Promise<ActionResult<unknown> | null>;
 
-export function TenantSettingsForm({ locale, action, values }: { locale: TLocale; action: FormAction; values: TenantSettingsValues }) {
+export function TenantSettingsForm({
+  locale,
+  action,
+  values,
+}: {
+  locale: TLocale;
+  action: FormAction;
+  values: TenantSettingsValues;
+}) {
   const m = messages(locale);
   const f = m.settings.fields;
   return (
     <ActionForm action={action} success={m.settings.saved}>
       <div className="grid gap-4 sm:grid-cols-2">
         <FormField id="settings-name" name="name" label={f.name}>
-          <Input id="settings-name" name="name" required minLength={2} maxLength={80} defaultValue={values.name} />
+          <Input
+            id="settings-name"
+            name="name"
+            required
+            minLength={2}
+            maxLength={80}
+            defaultValue={values.name}
+          />
         </FormField>
         <FormField id="settings-sender" name="senderName" label={f.senderName} hint={f.senderNameHint}>
-          <Input id="settings-sender" name="senderName" required minLength={2} maxLength={80} defaultValue={values.senderName} />
+          <Input
+            id="settings-sender"
+            name="senderName"
+            required
+            minLength={2}
+            maxLength={80}
+            defaultValue={values.senderName}
+          />
         </FormField>
-        <FormField id="settings-locale" name="defaultLocale" label={f.defaultLocale} hint={f.defaultLocaleHint}>
+        <FormField
+          id="settings-locale"
+          name="defaultLocale"
+          label={f.defaultLocale}
+          hint={f.defaultLocaleHint}
+        >
           <Select id="settings-locale" name="defaultLocale" defaultValue={values.defaultLocale}>
             {LOCALES.map((l) => (
               <option key={l} value={l}>
@@ -30,7 +60,14 @@ export function TenantSettingsForm({ locale, action, values }: { locale: TLocale
           </Select>
         </FormField>
         <FormField id="settings-timezone" name="timeZone" label={f.timeZone} hint={f.timeZoneHint}>
-          <Input id="settings-timezone" name="timeZone" required list="time-zones" autoComplete="off" defaultValue={values.timeZone} />
+          <Input
+            id="settings-timezone"
+            name="timeZone"
+            required
+            list="time-zones"
+            autoComplete="off"
+            defaultValue={values.timeZone}
+          />
           <datalist id="time-zones">
             {COMMON_TIME_ZONES.map((z) => (
               <option key={z} value={z} />
@@ -38,7 +75,17 @@ export function TenantSettingsForm({ locale, action, values }: { locale: TLocale
           </datalist>
         </FormField>
         <FormField id="settings-throttle" name="throttleDays" label={f.throttleDays} hint={f.throttleHint}>
-          <Input id="settings-throttle" name="throttleDays" type="number" required min={0} max={365} step={1} inputMode="numeric" defaultValue={values.throttleDays} />
+          <Input
+            id="settings-throttle"
+            name="throttleDays"
+            type="number"
+            required
+            min={0}
+            max={365}
+            step={1}
+            inputMode="numeric"
+            defaultValue={values.throttleDays}
+          />
         </FormField>
       </div>
       <fieldset className="rounded-md border border-zinc-200 p-4">
@@ -46,8 +93,23 @@ export function TenantSettingsForm({ locale, action, values }: { locale: TLocale
         <p className="mb-3 text-xs text-zinc-500">{f.slaHint}</p>
         <div className="grid gap-4 sm:grid-cols-3">
           {SLA_FIELDS.map(([category, name]) => (
-            <FormField key={name} id={`settings-${name}`} name={name} label={m.common.categoriesPlural[category]}>
-              <Input id={`settings-${name}`} name={name} type="number" required min={1} max={60} step={1} inputMode="numeric" defaultValue={values[name]} />
+            <FormField
+              key={name}
+              id={`settings-${name}`}
+              name={name}
+              label={m.common.categoriesPlural[category]}
+            >
+              <Input
+                id={`settings-${name}`}
+                name={name}
+                type="number"
+                required
+                min={1}
+                max={60}
+                step={1}
+                inputMode="numeric"
+                defaultValue={values[name]}
+              />
             </FormField>
           ))}
         </div>

@@ -43,14 +43,20 @@ export function AppShell({ locale, role, user, tenantId, tenants, demo, children
     <ul className="flex flex-col gap-1 md:flex-row md:items-center md:gap-4">
       {items.map((n) => (
         <li key={n.key}>
-          <Link href={n.href} className="block rounded px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900">
+          <Link
+            href={n.href}
+            className="block rounded px-2 py-1 text-sm font-medium text-zinc-700 hover:bg-zinc-100 hover:text-zinc-900"
+          >
             {t.nav[n.key]}
           </Link>
         </li>
       ))}
       {demo && (
         <li>
-          <Link href="/dev/mailbox" className="block rounded px-2 py-1 text-sm text-zinc-500 hover:bg-zinc-100">
+          <Link
+            href="/dev/mailbox"
+            className="block rounded px-2 py-1 text-sm text-zinc-500 hover:bg-zinc-100"
+          >
             {t.nav.mailbox}
           </Link>
         </li>
@@ -71,8 +77,13 @@ export function AppShell({ locale, role, user, tenantId, tenants, demo, children
             {links}
           </nav>
           <details className="ml-auto md:hidden">
-            <summary className="cursor-pointer list-none rounded border border-zinc-300 px-3 py-1 text-sm">{t.nav.menu}</summary>
-            <nav aria-label={t.nav.menu} className="absolute left-0 right-0 z-10 mt-2 border-b border-zinc-200 bg-white p-3 shadow">
+            <summary className="cursor-pointer list-none rounded border border-zinc-300 px-3 py-1 text-sm">
+              {t.nav.menu}
+            </summary>
+            <nav
+              aria-label={t.nav.menu}
+              className="absolute left-0 right-0 z-10 mt-2 border-b border-zinc-200 bg-white p-3 shadow"
+            >
               {links}
             </nav>
           </details>
@@ -82,7 +93,12 @@ export function AppShell({ locale, role, user, tenantId, tenants, demo, children
                 <label htmlFor="tenant-switch" className="sr-only">
                   {t.nav.switchTenant}
                 </label>
-                <select id="tenant-switch" name="tenantId" defaultValue={tenantId} className="h-8 rounded border border-zinc-300 bg-white px-2 text-sm">
+                <select
+                  id="tenant-switch"
+                  name="tenantId"
+                  defaultValue={tenantId}
+                  className="h-8 rounded border border-zinc-300 bg-white px-2 text-sm"
+                >
                   {tenants.map((x) => (
                     <option key={x.tenantId} value={x.tenantId}>
                       {x.name}
@@ -95,7 +111,14 @@ export function AppShell({ locale, role, user, tenantId, tenants, demo, children
             <form action={chooseLocale} className="flex items-center gap-1">
               <input type="hidden" name="back" value="/" />
               {LOCALES.map((l) => (
-                <button key={l} name="locale" value={l} aria-pressed={l === locale} className={l === locale ? 'font-semibold text-brand-700' : 'text-zinc-500'} lang={l}>
+                <button
+                  key={l}
+                  name="locale"
+                  value={l}
+                  aria-pressed={l === locale}
+                  className={l === locale ? 'font-semibold text-brand-700' : 'text-zinc-500'}
+                  lang={l}
+                >
                   {l.toUpperCase()}
                 </button>
               ))}

@@ -55,13 +55,23 @@ export function DistributionList({
               {rows.map((d) => (
                 <tr key={d.id} className="hover:bg-zinc-50">
                   <Td>
-                    <Link href={`/surveys/${surveyId}/sends/${d.id}`} className="font-medium text-brand-700 underline">
+                    <Link
+                      href={`/surveys/${surveyId}/sends/${d.id}`}
+                      className="font-medium text-brand-700 underline"
+                    >
                       {formatDate(d.createdAt, locale, timeZone, true)}
                     </Link>
                   </Td>
                   <Td>{d.by ?? t.unknownSender}</Td>
                   {COUNTS.map((k) => (
-                    <Td key={k} className={d[k] > 0 && k !== 'sent' && k !== 'pending' ? 'text-right font-semibold tabular-nums' : 'text-right tabular-nums'}>
+                    <Td
+                      key={k}
+                      className={
+                        d[k] > 0 && k !== 'sent' && k !== 'pending'
+                          ? 'text-right font-semibold tabular-nums'
+                          : 'text-right tabular-nums'
+                      }
+                    >
                       {formatNumber(d[k], locale)}
                     </Td>
                   ))}

@@ -40,13 +40,16 @@ export function InvitationTable({
   const days = formatNumber(throttleDays, locale);
 
   const reason = (r: InvitationRow) => {
-    if (r.status === 'SKIPPED' && r.skipReason) return <span>{fill(t.skipReason[r.skipReason], { days })}</span>;
+    if (r.status === 'SKIPPED' && r.skipReason)
+      return <span>{fill(t.skipReason[r.skipReason], { days })}</span>;
     // The SMTP text is technical and English; it follows our own words, small, for whoever debugs it.
     if (r.failureReason && (r.status === 'FAILED' || r.status === 'PENDING'))
       return (
         <span className="block">
           {r.status === 'FAILED' ? t.failed : t.retrying}
-          <span className="mt-0.5 block break-all text-xs text-zinc-500">{fill(t.technical, { detail: r.failureReason })}</span>
+          <span className="mt-0.5 block break-all text-xs text-zinc-500">
+            {fill(t.technical, { detail: r.failureReason })}
+          </span>
         </span>
       );
     return dash;
@@ -76,8 +79,12 @@ export function InvitationTable({
               <Badge className={TONE[r.status]}>{t.status[r.status]}</Badge>
             </Td>
             <Td className="max-w-64">{reason(r)}</Td>
-            <Td className="whitespace-nowrap">{r.sentAt ? formatDate(r.sentAt, locale, timeZone, true) : dash}</Td>
-            <Td className="whitespace-nowrap">{r.respondedAt ? formatDate(r.respondedAt, locale, timeZone, true) : dash}</Td>
+            <Td className="whitespace-nowrap">
+              {r.sentAt ? formatDate(r.sentAt, locale, timeZone, true) : dash}
+            </Td>
+            <Td className="whitespace-nowrap">
+              {r.respondedAt ? formatDate(r.respondedAt, locale, timeZone, true) : dash}
+            </Td>
           </tr>
         ))}
       </tbody>

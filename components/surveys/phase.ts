@@ -13,11 +13,15 @@ export function phaseLabel(tp: { phase: TPhase; customPhase: string | null }, lo
  * Touchpoints grouped by journey phase in journey order; every custom phase name is its own group,
  * after the standard phases.
  */
-export function groupByPhase<T extends { phase: TPhase; customPhase: string | null }>(items: T[], locale: TLocale) {
+export function groupByPhase<T extends { phase: TPhase; customPhase: string | null }>(
+  items: T[],
+  locale: TLocale,
+) {
   const groups = new Map<string, { key: string; title: string; items: T[] }>();
   const order = (p: TPhase) => PHASES.indexOf(p);
   const sorted = [...items].sort(
-    (a, b) => order(a.phase) - order(b.phase) || (a.customPhase ?? '').localeCompare(b.customPhase ?? '', locale),
+    (a, b) =>
+      order(a.phase) - order(b.phase) || (a.customPhase ?? '').localeCompare(b.customPhase ?? '', locale),
   );
   for (const it of sorted) {
     const key = it.phase === 'CUSTOM' ? `CUSTOM:${(it.customPhase ?? '').toLowerCase()}` : it.phase;

@@ -1,6 +1,6 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { Notice } from '@/components/ui/card';
 import type { SendSummary } from '@/lib/distribution/distribute';
@@ -53,6 +53,11 @@ export function SendForm({
 }) {
   const [state, formAction, pending] = useActionState(action, null);
   const [audience, setAudience] = useState<Audience>('all');
+  const ref = useRef<HTMLFormElement>(null);
+  // Like ActionForm: clear the picks only after a successful send, never after a refusal.
+  useEffect(() => {
+    if (state?.ok) ref.current?.reset();
+  }, [state]);
   const fields = state && !state.ok ? state.fields : undefined;
   const num = (n: number) => new Intl.NumberFormat(locale === 'nl' ? 'nl-NL' : 'en-GB').format(n);
 
@@ -71,7 +76,17 @@ export function SendForm({
   );
 
   return (
-    <form action={formAction} aria-busy={pending} className="space-y-4">
+    <form
+      ref={ref}
+      action={formAction}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+      aria-busy={pending}
+      className="space-y-4"
+    >
       {state && !state.ok && <Notice tone="error">{state.error}</Notice>}
       {state?.ok && <SendResult summary={state.data} labels={labels} num={num} />}
       <input type="hidden" name="surveyId" value={surveyId} />
@@ -149,7 +164,15 @@ function Checklist({
   );
 }
 
-function SendResult({ summary, labels, num }: { summary: SendSummary; labels: SendLabels; num: (n: number) => string }) {
+function SendResult({
+  summary,
+  labels,
+  num,
+}: {
+  summary: SendSummary;
+  labels: SendLabels;
+  num: (n: number) => string;
+}) {
   if (summary.total === 0) return <Notice>{labels.nobody}</Notice>;
   const rows: [string, number][] = [
     [labels.queued, summary.queued],

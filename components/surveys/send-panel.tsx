@@ -5,7 +5,10 @@ import { fill, formatNumber, messages, type TLocale } from '@/lib/i18n';
 import { SendForm } from './send-form';
 import type { TSurveyStatus } from './status-badge';
 
-type SendAction = (prev: ActionResult<SendSummary> | null, form: FormData) => Promise<ActionResult<SendSummary> | null>;
+type SendAction = (
+  prev: ActionResult<SendSummary> | null,
+  form: FormData,
+) => Promise<ActionResult<SendSummary> | null>;
 
 /** Sending is possible only for an active survey; otherwise the panel says why, with the form disabled. */
 export function SendPanel({
@@ -41,7 +44,11 @@ export function SendPanel({
         surveyId={surveyId}
         disabled={status !== 'ACTIVE'}
         locale={locale}
-        companies={companies.map((c) => ({ id: c.id, name: c.name, hint: fill(t.contactCount, { count: formatNumber(c.contacts, locale) }) }))}
+        companies={companies.map((c) => ({
+          id: c.id,
+          name: c.name,
+          hint: fill(t.contactCount, { count: formatNumber(c.contacts, locale) }),
+        }))}
         businessUnits={businessUnits}
         labels={{
           audience: t.audience,

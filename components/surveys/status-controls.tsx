@@ -5,11 +5,18 @@ import { messages, type TLocale } from '@/lib/i18n';
 import { SurveyStatusBadge, type TSurveyStatus } from './status-badge';
 import type { FormAction } from './types';
 
-/**
- * The current status, what it means, and the moves from it. The clicked button's name/value
- * ("status") travels with the form, so one form serves all three.
- */
-export function StatusControls({ locale, surveyId, status, action }: { locale: TLocale; surveyId: string; status: TSurveyStatus; action: FormAction }) {
+/** The current status, what it means, and the moves from it; the badge shows the result. */
+export function StatusControls({
+  locale,
+  surveyId,
+  status,
+  action,
+}: {
+  locale: TLocale;
+  surveyId: string;
+  status: TSurveyStatus;
+  action: FormAction;
+}) {
   const t = messages(locale).surveys;
   const p = t.statusPanel;
   return (
@@ -22,26 +29,42 @@ export function StatusControls({ locale, surveyId, status, action }: { locale: T
         <SurveyStatusBadge status={status} label={t.status[status]} />
       </p>
       <p className="mb-4 text-sm text-zinc-600">{t.statusHelp[status]}</p>
-      <ActionForm action={action} success={p.changed}>
-        <input type="hidden" name="id" value={surveyId} />
-        <div className="flex flex-col gap-2 sm:flex-row">
-          {status !== 'ACTIVE' && (
-            <Button type="submit" name="status" value="ACTIVE">
-              {p.activate}
-            </Button>
-          )}
-          {status === 'ACTIVE' && (
-            <Button type="submit" name="status" value="PAUSED" variant="secondary">
-              {p.pause}
-            </Button>
-          )}
-          {status !== 'ARCHIVED' && (
-            <Button type="submit" name="status" value="ARCHIVED" variant="secondary">
-              {p.archive}
-            </Button>
-          )}
-        </div>
-      </ActionForm>
+      <div className="flex flex-col gap-2 sm:flex-row sm:items-start">
+        {status !== 'ACTIVE' && (
+          <StatusButton action={action} surveyId={surveyId} to="ACTIVE" label={p.activate} primary />
+        )}
+        {status === 'ACTIVE' && (
+          <StatusButton action={action} surveyId={surveyId} to="PAUSED" label={p.pause} />
+        )}
+        {status !== 'ARCHIVED' && (
+          <StatusButton action={action} surveyId={surveyId} to="ARCHIVED" label={p.archive} />
+        )}
+      </div>
     </Card>
+  );
+}
+
+/** One form per move: the target status is a hidden field, not the clicked button's value. */
+function StatusButton({
+  action,
+  surveyId,
+  to,
+  label,
+  primary,
+}: {
+  action: FormAction;
+  surveyId: string;
+  to: TSurveyStatus;
+  label: string;
+  primary?: boolean;
+}) {
+  return (
+    <ActionForm action={action}>
+      <input type="hidden" name="id" value={surveyId} />
+      <input type="hidden" name="status" value={to} />
+      <Button type="submit" variant={primary ? 'primary' : 'secondary'} className="w-full sm:w-auto">
+        {label}
+      </Button>
+    </ActionForm>
   );
 }

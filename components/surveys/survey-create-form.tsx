@@ -30,7 +30,14 @@ export function SurveyCreateForm({
       ) : (
         <ActionForm action={action}>
           <Field id="survey-touchpoint" label={t.touchpoint}>
-            <Select id="survey-touchpoint" name="touchpointId" defaultValue={selected ?? ''} required>
+            {/* Keyed by the preselection: a client navigation from another "Add survey" link must re-apply it. */}
+            <Select
+              key={selected ?? 'none'}
+              id="survey-touchpoint"
+              name="touchpointId"
+              defaultValue={selected ?? ''}
+              required
+            >
               <option value="">{t.chooseTouchpoint}</option>
               {touchpoints.map((tp) => (
                 <option key={tp.id} value={tp.id}>

@@ -39,7 +39,19 @@ function flatten(name: string, texts: TSurveyTexts): Record<string, string> {
  * The survey's name and texts, Dutch and English side by side. Controlled fields, because React
  * resets a form after its action: a rejected save must keep what was typed.
  */
-export function SurveyEditor({ action, surveyId, name, texts, labels }: { action: FormAction; surveyId: string; name: string; texts: TSurveyTexts; labels: EditorLabels }) {
+export function SurveyEditor({
+  action,
+  surveyId,
+  name,
+  texts,
+  labels,
+}: {
+  action: FormAction;
+  surveyId: string;
+  name: string;
+  texts: TSurveyTexts;
+  labels: EditorLabels;
+}) {
   const [values, setValues] = useState(() => flatten(name, texts));
   const field = (key: string) => ({
     id: `f-${key.replaceAll('.', '-')}`,
@@ -58,21 +70,54 @@ export function SurveyEditor({ action, surveyId, name, texts, labels }: { action
         {LANGS.map((l) => {
           const suffix = ` (${labels.languages[l]})`;
           return (
-            <fieldset key={l} lang={l} className="min-w-0 space-y-4 rounded-md border border-zinc-200 p-3 sm:p-4">
+            <fieldset
+              key={l}
+              lang={l}
+              className="min-w-0 space-y-4 rounded-md border border-zinc-200 p-3 sm:p-4"
+            >
               <legend className="px-1 text-sm font-semibold text-zinc-900">{labels.languages[l]}</legend>
-              <TextField label={labels.question} suffix={suffix} fieldName={`texts.${l}.question`} hint={labels.questionHint}>
-                <Textarea {...field(`texts.${l}.question`)} required maxLength={300} rows={3} className="min-h-0" />
+              <TextField
+                label={labels.question}
+                suffix={suffix}
+                fieldName={`texts.${l}.question`}
+                hint={labels.questionHint}
+              >
+                <Textarea
+                  {...field(`texts.${l}.question`)}
+                  required
+                  maxLength={300}
+                  rows={3}
+                  className="min-h-0"
+                />
               </TextField>
               <div className="space-y-3">
                 <p className="text-sm font-medium text-zinc-800">{labels.followUpTitle}</p>
                 {CATS.map((c) => (
-                  <TextField key={c} label={labels.followUp[c]} suffix={suffix} fieldName={`texts.${l}.followUp.${c}`} small>
-                    <Textarea {...field(`texts.${l}.followUp.${c}`)} required maxLength={300} rows={2} className="min-h-0" />
+                  <TextField
+                    key={c}
+                    label={labels.followUp[c]}
+                    suffix={suffix}
+                    fieldName={`texts.${l}.followUp.${c}`}
+                    small
+                  >
+                    <Textarea
+                      {...field(`texts.${l}.followUp.${c}`)}
+                      required
+                      maxLength={300}
+                      rows={2}
+                      className="min-h-0"
+                    />
                   </TextField>
                 ))}
               </div>
               <TextField label={labels.thankYou} suffix={suffix} fieldName={`texts.${l}.thankYou`}>
-                <Textarea {...field(`texts.${l}.thankYou`)} required maxLength={600} rows={3} className="min-h-0" />
+                <Textarea
+                  {...field(`texts.${l}.thankYou`)}
+                  required
+                  maxLength={600}
+                  rows={3}
+                  className="min-h-0"
+                />
               </TextField>
             </fieldset>
           );
@@ -112,7 +157,10 @@ function TextField({
         {label}
         {suffix && <span className="sr-only">{suffix}</span>}
       </Label>
-      {cloneElement(children, { 'aria-invalid': error ? true : undefined, 'aria-describedby': hint ? `${id}-hint` : undefined })}
+      {cloneElement(children, {
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': hint ? `${id}-hint` : undefined,
+      })}
       {hint && (
         <p id={`${id}-hint`} className="text-xs text-zinc-500">
           {hint}

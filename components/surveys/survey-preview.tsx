@@ -13,7 +13,15 @@ const SCORE_TONE: Record<TCategory, string> = {
 const FOLLOW_UP_KEY = { PROMOTER: 'promoter', PASSIVE: 'passive', DETRACTOR: 'detractor' } as const;
 
 /** What the respondent sees, per language, from the saved texts (server-rendered). */
-export function SurveyPreview({ locale, texts, company }: { locale: TLocale; texts: TSurveyTexts; company: string }) {
+export function SurveyPreview({
+  locale,
+  texts,
+  company,
+}: {
+  locale: TLocale;
+  texts: TSurveyTexts;
+  company: string;
+}) {
   const t = messages(locale).surveys.preview;
   const languages = messages(locale).common.languages;
   return (
@@ -24,7 +32,13 @@ export function SurveyPreview({ locale, texts, company }: { locale: TLocale; tex
       <p className="mb-4 text-sm text-zinc-600">{t.intro}</p>
       <div className="grid gap-6 md:grid-cols-2">
         {(['nl', 'en'] as const).map((l) => (
-          <PreviewPane key={l} locale={locale} lang={l} title={languages[l]} texts={localizedTexts(texts, l, company)} />
+          <PreviewPane
+            key={l}
+            locale={locale}
+            lang={l}
+            title={languages[l]}
+            texts={localizedTexts(texts, l, company)}
+          />
         ))}
       </div>
     </Card>
@@ -51,13 +65,18 @@ function PreviewPane({
       <h3 className="mb-2 text-sm font-semibold text-zinc-700">{title}</h3>
       <div lang={lang} className="space-y-4">
         <div className="rounded-xl bg-white p-4 shadow-sm">
-          <p className="mb-1 text-xs font-medium uppercase text-zinc-400">{t.step1}</p>
+          <p lang={locale} className="mb-1 text-xs font-medium uppercase text-zinc-400">
+            {t.step1}
+          </p>
           <p className="mb-3 font-semibold text-zinc-900">{texts.question}</p>
           <ol aria-label={t.scoreRow} className="grid grid-cols-6 gap-1.5 sm:grid-cols-11">
             {Array.from({ length: 11 }, (_, s) => (
               <li
                 key={s}
-                className={cn('flex h-9 items-center justify-center rounded-md border-2 bg-white text-sm font-bold', SCORE_TONE[categoryOf(s)])}
+                className={cn(
+                  'flex h-9 items-center justify-center rounded-md border-2 bg-white text-sm font-bold',
+                  SCORE_TONE[categoryOf(s)],
+                )}
               >
                 {s}
               </li>
@@ -69,7 +88,9 @@ function PreviewPane({
           </div>
         </div>
         <div className="rounded-xl bg-white p-4 shadow-sm">
-          <p className="mb-2 text-xs font-medium uppercase text-zinc-400">{t.step2}</p>
+          <p lang={locale} className="mb-2 text-xs font-medium uppercase text-zinc-400">
+            {t.step2}
+          </p>
           <ul className="space-y-2">
             {CATEGORIES.map((c) => (
               <li key={c} className="space-y-1">
@@ -80,7 +101,9 @@ function PreviewPane({
           </ul>
         </div>
         <div className="rounded-xl bg-white p-4 shadow-sm">
-          <p className="mb-1 text-xs font-medium uppercase text-zinc-400">{t.step3}</p>
+          <p lang={locale} className="mb-1 text-xs font-medium uppercase text-zinc-400">
+            {t.step3}
+          </p>
           <p className="mb-1 font-semibold text-zinc-900">{r.thanksTitle}</p>
           <p className="text-sm text-zinc-700">{texts.thankYou}</p>
         </div>

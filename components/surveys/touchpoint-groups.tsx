@@ -15,13 +15,24 @@ export interface TouchpointRow {
 }
 
 /** The program at a glance: phases in journey order, their touchpoints, and each touchpoint's surveys. */
-export function TouchpointGroups({ locale, touchpoints, canManage }: { locale: TLocale; touchpoints: TouchpointRow[]; canManage: boolean }) {
+export function TouchpointGroups({
+  locale,
+  touchpoints,
+  canManage,
+}: {
+  locale: TLocale;
+  touchpoints: TouchpointRow[];
+  canManage: boolean;
+}) {
   const t = messages(locale).surveys;
   return (
     <div className="space-y-8">
       {groupByPhase(touchpoints, locale).map((g) => (
         <section key={g.key} aria-labelledby={`phase-${g.key}`}>
-          <h2 id={`phase-${g.key}`} className="mb-3 text-sm font-semibold uppercase tracking-wide text-zinc-500">
+          <h2
+            id={`phase-${g.key}`}
+            className="mb-3 text-sm font-semibold uppercase tracking-wide text-zinc-500"
+          >
             {g.title}
           </h2>
           <div className="space-y-4">

@@ -11,7 +11,7 @@ export function CustomerCard({ task, locale }: { task: TaskDetail; locale: TLoca
   const row = (label: string, value: ReactNode) => (
     <div>
       <dt className="text-xs font-medium text-zinc-500">{label}</dt>
-      <dd className="break-words">{value}</dd>
+      <dd className="[overflow-wrap:anywhere]">{value}</dd>
     </div>
   );
   return (

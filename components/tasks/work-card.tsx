@@ -43,16 +43,19 @@ export function WorkCard({
         </span>
       </p>
       {canWork ? (
-        <ActionForm action={action} success={t.work.changed}>
-          <input type="hidden" name="taskId" value={taskId} />
-          <div className="flex flex-wrap gap-2">
-            {next.map((n) => (
-              <Button key={n.status} type="submit" name="status" value={n.status} variant={n.variant}>
+        // One small form per step with the status in a hidden field: it does not depend on the
+        // clicked button being sent along, with or without JavaScript.
+        <div className="flex flex-wrap items-start gap-2">
+          {next.map((n) => (
+            <ActionForm key={n.status} action={action}>
+              <input type="hidden" name="taskId" value={taskId} />
+              <input type="hidden" name="status" value={n.status} />
+              <Button type="submit" variant={n.variant}>
                 {n.label}
               </Button>
-            ))}
-          </div>
-        </ActionForm>
+            </ActionForm>
+          ))}
+        </div>
       ) : (
         <p className="text-sm text-zinc-600">{t.work.readOnly}</p>
       )}

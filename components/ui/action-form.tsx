@@ -1,6 +1,14 @@
 'use client';
 
-import { createContext, startTransition, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useActionState,
+  useContext,
+  useEffect,
+  useRef,
+  type ReactNode,
+} from 'react';
 import type { ActionResult } from '@/lib/http/action';
 import { Notice } from './card';
 
@@ -35,7 +43,8 @@ export function ActionForm({
       action={formAction}
       onSubmit={(e) => {
         e.preventDefault();
-        const data = new FormData(e.currentTarget);
+        // The clicked button's name/value belong to the submission, as in a plain form post.
+        const data = new FormData(e.currentTarget, (e.nativeEvent as SubmitEvent).submitter);
         startTransition(() => formAction(data));
       }}
       className={className}

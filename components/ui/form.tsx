@@ -18,11 +18,28 @@ export function Select({ className, ...props }: SelectHTMLAttributes<HTMLSelectE
 }
 
 export function Label({ className, ...props }: LabelPrimitive.LabelProps) {
-  return <LabelPrimitive.Root className={cn('mb-1 block text-sm font-medium text-zinc-800', className)} {...props} />;
+  return (
+    <LabelPrimitive.Root
+      className={cn('mb-1 block text-sm font-medium text-zinc-800', className)}
+      {...props}
+    />
+  );
 }
 
 /** A labelled form field with its error message, linked for screen readers. */
-export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  error,
+  hint,
+  children,
+}: {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-1">
       <Label htmlFor={id}>{label}</Label>

@@ -10,7 +10,16 @@ export function Table({ className, ...props }: HTMLAttributes<HTMLTableElement>)
   );
 }
 export function Th({ className, ...props }: ThHTMLAttributes<HTMLTableCellElement>) {
-  return <th scope="col" className={cn('border-b border-zinc-200 px-3 py-2 text-xs font-semibold uppercase text-zinc-500', className)} {...props} />;
+  return (
+    <th
+      scope="col"
+      className={cn(
+        'border-b border-zinc-200 px-3 py-2 text-xs font-semibold uppercase text-zinc-500',
+        className,
+      )}
+      {...props}
+    />
+  );
 }
 export function Td({ className, ...props }: TdHTMLAttributes<HTMLTableCellElement>) {
   return <td className={cn('border-b border-zinc-100 px-3 py-2 align-top', className)} {...props} />;

@@ -16,7 +16,9 @@ export async function listDemoUsers() {
   const order = ['ADMIN', 'ACCOUNT_MANAGER', 'VIEWER', 'OWNER'];
   return users
     .map((u) => ({ email: u.email, name: u.name ?? u.email, role: u.memberships[0]?.role ?? null }))
-    .sort((a, b) => order.indexOf(a.role ?? '') - order.indexOf(b.role ?? '') || a.email.localeCompare(b.email));
+    .sort(
+      (a, b) => order.indexOf(a.role ?? '') - order.indexOf(b.role ?? '') || a.email.localeCompare(b.email),
+    );
 }
 
 /**

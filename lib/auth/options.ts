@@ -13,7 +13,9 @@ export const LOCALE_COOKIE = 'kl_locale';
 
 /** Session cookie name: the __Secure- prefix applies when the app is served over https. */
 export function sessionCookieName(): string {
-  return env().APP_URL.startsWith('https://') ? '__Secure-next-auth.session-token' : 'next-auth.session-token';
+  return env().APP_URL.startsWith('https://')
+    ? '__Secure-next-auth.session-token'
+    : 'next-auth.session-token';
 }
 
 async function requestLocale(email: string): Promise<TLocale> {

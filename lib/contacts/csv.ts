@@ -12,7 +12,10 @@ export function normalizeHeader(h: string): string {
  * Parses a CSV file (comma or semicolon, as Dutch Excel writes it) into records keyed by normalized
  * header names, with their line numbers. Throws on a malformed file.
  */
-export function parseCsv(text: string, aliases: Record<string, string>): { line: number; record: Record<string, string> }[] {
+export function parseCsv(
+  text: string,
+  aliases: Record<string, string>,
+): { line: number; record: Record<string, string> }[] {
   const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   const rows = parse(text, {

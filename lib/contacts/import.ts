@@ -61,7 +61,11 @@ interface ImportSpec<S extends z.ZodType> {
  * Runs a CSV import. Every row is checked before anything is written; with one bad row the report
  * lists every problem and the database is left untouched (one transaction, rolled back).
  */
-async function runImport<S extends z.ZodType>(ctx: TenantContext, csv: string, spec: ImportSpec<S>): Promise<ImportReport> {
+async function runImport<S extends z.ZodType>(
+  ctx: TenantContext,
+  csv: string,
+  spec: ImportSpec<S>,
+): Promise<ImportReport> {
   authorize(ctx, 'contact.manage');
   let rows;
   try {
@@ -76,7 +80,8 @@ async function runImport<S extends z.ZodType>(ctx: TenantContext, csv: string, s
   for (const { line, record } of rows) {
     const r = safeParseLocalized(spec.schema, record, ctx.locale);
     if (!r.success) {
-      for (const [field, message] of Object.entries(fieldErrors(r.error, ctx.locale))) errors.push({ line, field, message });
+      for (const [field, message] of Object.entries(fieldErrors(r.error, ctx.locale)))
+        errors.push({ line, field, message });
       continue;
     }
     const { key, field } = spec.keyOf(r.data);
@@ -127,7 +132,10 @@ export async function importCompaniesCsv(ctx: TenantContext, csv: string): Promi
   return runImport(ctx, csv, {
     aliases: COMPANY_ALIASES,
     schema: ZCompanyInput,
-    keyOf: (r) => (r.externalId ? { key: `x:${r.externalId}`, field: 'externalId' } : { key: `n:${r.name.toLowerCase()}`, field: 'name' }),
+    keyOf: (r) =>
+      r.externalId
+        ? { key: `x:${r.externalId}`, field: 'externalId' }
+        : { key: `n:${r.name.toLowerCase()}`, field: 'name' },
     auditAction: 'company.imported',
     async write(tx, row) {
       const refs = await I.resolveCompanyRefs(tx, ctx.tenantId, row, owners, ctx.locale);
@@ -148,7 +156,12 @@ export async function importContactsCsv(ctx: TenantContext, csv: string): Promis
       let companyId: string | undefined;
       if (row.company) {
         const c = await I.findCompanyRef(tx, ctx.tenantId, row.company);
-        if (!c) return { errors: [{ field: 'company', message: rule(ctx.locale, 'unknownCompany', { company: row.company }) }] };
+        if (!c)
+          return {
+            errors: [
+              { field: 'company', message: rule(ctx.locale, 'unknownCompany', { company: row.company }) },
+            ],
+          };
         companyId = c.id;
       }
       return I.upsertContact(tx, ctx.tenantId, row, companyId);

@@ -25,7 +25,10 @@ export async function listOwners(ctx: TenantContext) {
 export async function listCompanies(ctx: TenantContext, filter: { q?: string } = {}) {
   authorize(ctx, 'contact.read');
   const rows = await db.company.findMany({
-    where: { tenantId: ctx.tenantId, ...(filter.q ? { name: { contains: filter.q, mode: 'insensitive' } } : {}) },
+    where: {
+      tenantId: ctx.tenantId,
+      ...(filter.q ? { name: { contains: filter.q, mode: 'insensitive' } } : {}),
+    },
     include: {
       owner: { select: { user: { select: { name: true, email: true } } } },
       businessUnit: { select: { name: true } },
@@ -53,7 +56,12 @@ export async function listContacts(ctx: TenantContext, filter: { companyId?: str
       tenantId: ctx.tenantId,
       ...(filter.companyId ? { companyId: filter.companyId } : {}),
       ...(filter.q
-        ? { OR: [{ email: { contains: filter.q, mode: 'insensitive' } }, { name: { contains: filter.q, mode: 'insensitive' } }] }
+        ? {
+            OR: [
+              { email: { contains: filter.q, mode: 'insensitive' } },
+              { name: { contains: filter.q, mode: 'insensitive' } },
+            ],
+          }
         : {}),
     },
     include: { company: { select: { id: true, name: true } } },
@@ -66,12 +74,19 @@ type CompanyData = ReturnType<typeof ZCompanyInput.parse>;
 type ContactData = ReturnType<typeof ZContactInput.parse>;
 
 /** Resolves names and emails in a company row to ids; returns field errors instead of throwing. */
-async function resolveCompanyRefs(tx: Tx, tenantId: string, row: CompanyData, owners: Map<string, string>, locale: TLocale) {
+async function resolveCompanyRefs(
+  tx: Tx,
+  tenantId: string,
+  row: CompanyData,
+  owners: Map<string, string>,
+  locale: TLocale,
+) {
   const errors: { field: string; message: string }[] = [];
   let ownerMembershipId: string | null = null;
   if (row.ownerEmail) {
     const id = owners.get(row.ownerEmail);
-    if (!id) errors.push({ field: 'ownerEmail', message: rule(locale, 'notAMember', { email: row.ownerEmail }) });
+    if (!id)
+      errors.push({ field: 'ownerEmail', message: rule(locale, 'notAMember', { email: row.ownerEmail }) });
     else ownerMembershipId = id;
   }
   let businessUnitId: string | null = null;
@@ -95,7 +110,12 @@ async function ownerMap(tenantId: string) {
 }
 
 /** Upserts one company (by external id, else by exact name) inside a transaction. */
-async function upsertCompany(tx: Tx, tenantId: string, row: CompanyData, refs: { ownerMembershipId: string | null; businessUnitId: string | null }) {
+async function upsertCompany(
+  tx: Tx,
+  tenantId: string,
+  row: CompanyData,
+  refs: { ownerMembershipId: string | null; businessUnitId: string | null },
+) {
   const data = {
     name: row.name,
     externalId: row.externalId ?? null,
@@ -105,8 +125,12 @@ async function upsertCompany(tx: Tx, tenantId: string, row: CompanyData, refs: {
     ...(row.businessUnit !== undefined ? { businessUnitId: refs.businessUnitId } : {}),
   };
   const existing = row.externalId
-    ? await tx.company.findUnique({ where: { tenantId_externalId: { tenantId, externalId: row.externalId } } })
-    : await tx.company.findFirst({ where: { tenantId, name: { equals: row.name, mode: 'insensitive' }, externalId: null } });
+    ? await tx.company.findUnique({
+        where: { tenantId_externalId: { tenantId, externalId: row.externalId } },
+      })
+    : await tx.company.findFirst({
+        where: { tenantId, name: { equals: row.name, mode: 'insensitive' }, externalId: null },
+      });
   if (existing) {
     const c = await tx.company.update({ where: { tenantId_id: { tenantId, id: existing.id } }, data });
     return { company: c, created: false };
@@ -127,25 +151,45 @@ export async function createCompany(ctx: TenantContext, input: TCompanyInput) {
       });
     }
     const { company, created } = await upsertCompany(tx, ctx.tenantId, row, refs);
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: created ? 'company.created' : 'company.updated', entityType: 'company', entityId: company.id });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: created ? 'company.created' : 'company.updated',
+      entityType: 'company',
+      entityId: company.id,
+    });
     return company;
   });
 }
 
 async function findCompanyRef(tx: Tx, tenantId: string, ref: string) {
   return (
-    (await tx.company.findUnique({ where: { tenantId_externalId: { tenantId, externalId: ref } }, select: { id: true } })) ??
-    (await tx.company.findFirst({ where: { tenantId, name: { equals: ref, mode: 'insensitive' } }, select: { id: true } }))
+    (await tx.company.findUnique({
+      where: { tenantId_externalId: { tenantId, externalId: ref } },
+      select: { id: true },
+    })) ??
+    (await tx.company.findFirst({
+      where: { tenantId, name: { equals: ref, mode: 'insensitive' } },
+      select: { id: true },
+    }))
   );
 }
 
-async function upsertContact(tx: Tx, tenantId: string, row: ContactData, companyId: string | null | undefined) {
+async function upsertContact(
+  tx: Tx,
+  tenantId: string,
+  row: ContactData,
+  companyId: string | null | undefined,
+) {
   const data = {
     name: row.name ?? null,
     locale: row.locale ?? null,
     ...(companyId !== undefined ? { companyId } : {}),
   };
-  const existing = await tx.contact.findUnique({ where: { tenantId_email: { tenantId, email: row.email } }, select: { id: true } });
+  const existing = await tx.contact.findUnique({
+    where: { tenantId_email: { tenantId, email: row.email } },
+    select: { id: true },
+  });
   if (existing) {
     const c = await tx.contact.update({ where: { tenantId_id: { tenantId, id: existing.id } }, data });
     return { contact: c, created: false };
@@ -168,7 +212,13 @@ export async function createContact(ctx: TenantContext, input: TContactInput) {
       companyId = c.id;
     }
     const { contact, created } = await upsertContact(tx, ctx.tenantId, row, companyId);
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: created ? 'contact.created' : 'contact.updated', entityType: 'contact', entityId: contact.id });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: created ? 'contact.created' : 'contact.updated',
+      entityType: 'contact',
+      entityId: contact.id,
+    });
     return contact;
   });
 }

@@ -23,6 +23,12 @@ export const db: Client = g.__kringloopDb ?? (g.__kringloopDb = create());
 export type Db = Client;
 export type Tx = Parameters<Parameters<Client['$transaction']>[0]>[0];
 
+/** A unique constraint refused the write (Prisma P2002, or Postgres 23505 from raw SQL). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  return e?.code === 'P2002' || e?.meta?.driverAdapterError?.cause?.originalCode === '23505';
+}
+
 export async function disconnectDb() {
   await db.$disconnect();
   g.__kringloopDb = undefined;

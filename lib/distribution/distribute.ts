@@ -39,7 +39,9 @@ function audienceFilter(a: TAudience): Prisma.Sql {
 export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promise<SendSummary> {
   authorize(ctx, 'distribution.send');
   const { surveyId, audience } = parseInput(ZSendSurvey, input, ctx.locale);
-  const survey = await db.survey.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: surveyId } } });
+  const survey = await db.survey.findUnique({
+    where: { tenantId_id: { tenantId: ctx.tenantId, id: surveyId } },
+  });
   if (!survey) throw notFound('Survey not found');
   if (survey.status !== 'ACTIVE') throw new AppError('CONFLICT', rule(ctx.locale, 'surveyNotActive'));
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
@@ -47,7 +49,13 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
   return db.$transaction(
     async (tx) => {
       const contacts = await tx.$queryRaw<
-        { id: string; companyId: string | null; locale: 'nl' | 'en' | null; unsubscribedAt: Date | null; bouncedAt: Date | null }[]
+        {
+          id: string;
+          companyId: string | null;
+          locale: 'nl' | 'en' | null;
+          unsubscribedAt: Date | null;
+          bouncedAt: Date | null;
+        }[]
       >`
         SELECT c."id", c."companyId", c."locale", c."unsubscribedAt", c."bouncedAt"
         FROM "Contact" c
@@ -68,7 +76,13 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
 
       const distributionId = uuidv7();
       await tx.distribution.create({
-        data: { tenantId: ctx.tenantId, id: distributionId, surveyId, createdByMembershipId: ctx.membershipId, audience },
+        data: {
+          tenantId: ctx.tenantId,
+          id: distributionId,
+          surveyId,
+          createdByMembershipId: ctx.membershipId,
+          audience,
+        },
       });
       const skipped: Record<SkipReason, number> = { THROTTLED: 0, UNSUBSCRIBED: 0, BOUNCED: 0 };
       const invitations: Prisma.InvitationCreateManyInput[] = [];
@@ -97,7 +111,10 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
         else events.push(outboxRow('invitation.send', { tenantId: ctx.tenantId, invitationId: id }));
       }
       if (invitations.length) await tx.invitation.createMany({ data: invitations });
-      if (events.length) await tx.outboxEvent.createMany({ data: events.map((e) => ({ ...e, payload: e.payload as object })) });
+      if (events.length)
+        await tx.outboxEvent.createMany({
+          data: events.map((e) => ({ ...e, payload: e.payload as object })),
+        });
       const summary = { distributionId, total: contacts.length, queued: events.length, skipped };
       await audit(tx, {
         tenantId: ctx.tenantId,
@@ -113,12 +130,17 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
   );
 }
 
-/** The sends of a survey with their outcome per status and skip reason. */
-export async function listDistributions(ctx: TenantContext, surveyId: string) {
+/** The sends of a survey (newest 50, or the one asked for) with their outcome per status and reason. */
+export async function listDistributions(
+  ctx: TenantContext,
+  surveyId: string,
+  only?: { distributionId: string },
+) {
   authorize(ctx, 'survey.read');
   if (!ZId.safeParse(surveyId).success) throw notFound();
+  if (only && !ZId.safeParse(only.distributionId).success) throw notFound();
   const rows = await db.distribution.findMany({
-    where: { tenantId: ctx.tenantId, surveyId },
+    where: { tenantId: ctx.tenantId, surveyId, ...(only ? { id: only.distributionId } : {}) },
     orderBy: { id: 'desc' },
     include: { createdBy: { select: { user: { select: { name: true, email: true } } } } },
     take: 50,
@@ -130,7 +152,8 @@ export async function listDistributions(ctx: TenantContext, surveyId: string) {
   });
   return rows.map((r) => {
     const mine = counts.filter((c) => c.distributionId === r.id);
-    const by = (pred: (c: (typeof mine)[number]) => boolean) => mine.filter(pred).reduce((n, c) => n + c._count._all, 0);
+    const by = (pred: (c: (typeof mine)[number]) => boolean) =>
+      mine.filter(pred).reduce((n, c) => n + c._count._all, 0);
     return {
       id: r.id,
       createdAt: r.createdAt,

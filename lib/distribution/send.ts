@@ -39,7 +39,12 @@ export async function sendInvitation(p: TEventPayload<'invitation.send'>): Promi
   if (inv.contact.unsubscribedAt || inv.contact.bouncedAt) {
     await db.invitation.update({
       where: { tenantId_id: { tenantId, id: invitationId } },
-      data: { status: 'SKIPPED', skipReason: inv.contact.unsubscribedAt ? 'UNSUBSCRIBED' : 'BOUNCED', leaseUntil: null, tokenHash: null },
+      data: {
+        status: 'SKIPPED',
+        skipReason: inv.contact.unsubscribedAt ? 'UNSUBSCRIBED' : 'BOUNCED',
+        leaseUntil: null,
+        tokenHash: null,
+      },
     });
     return 'skipped';
   }
@@ -75,7 +80,13 @@ export async function sendInvitation(p: TEventPayload<'invitation.send'>): Promi
     await db.invitation.updateMany({
       where: { tenantId, id: invitationId, status: 'SENDING' },
       data: permanent
-        ? { status: 'FAILED', failedAt: new Date(), failureReason: e.message.slice(0, 500), leaseUntil: null, tokenHash: null }
+        ? {
+            status: 'FAILED',
+            failedAt: new Date(),
+            failureReason: e.message.slice(0, 500),
+            leaseUntil: null,
+            tokenHash: null,
+          }
         : { status: 'PENDING', failureReason: e.message.slice(0, 500), leaseUntil: null, tokenHash: null },
     });
     if (permanent) return 'not-claimed';

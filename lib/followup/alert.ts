@@ -12,7 +12,10 @@ import type { TEventPayload } from '../queue/events';
  */
 export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'sent' | 'not-claimed'> {
   const { tenantId, taskId } = p;
-  const claimed = await db.followUpTask.updateMany({ where: { tenantId, id: taskId, alertSentAt: null }, data: { alertSentAt: new Date() } });
+  const claimed = await db.followUpTask.updateMany({
+    where: { tenantId, id: taskId, alertSentAt: null },
+    data: { alertSentAt: new Date() },
+  });
   if (claimed.count === 0) return 'not-claimed';
   try {
     const task = await db.followUpTask.findUniqueOrThrow({
@@ -21,7 +24,12 @@ export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'se
         tenant: true,
         company: { select: { name: true } },
         assignee: { select: { user: { select: { email: true, locale: true } } } },
-        response: { include: { contact: { select: { name: true, email: true } }, touchpoint: { select: { name: true } } } },
+        response: {
+          include: {
+            contact: { select: { name: true, email: true } },
+            touchpoint: { select: { name: true } },
+          },
+        },
       },
     });
     if (!task.assignee) return 'not-claimed';
@@ -32,7 +40,14 @@ export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'se
     const company = task.company?.name ?? task.response.contact.email;
     const contact = task.response.contact.name ?? task.response.contact.email;
     const url = `${env().APP_URL}/tasks/${task.id}`;
-    const vars = { category: t.common.categories[task.category], score: task.response.score, company, due, contact, touchpoint: task.response.touchpoint.name };
+    const vars = {
+      category: t.common.categories[task.category],
+      score: task.response.score,
+      company,
+      due,
+      contact,
+      touchpoint: task.response.touchpoint.name,
+    };
     const comment = task.response.comment ?? m.noComment;
     const advice = m[`advice${task.category}`];
     const body =

@@ -10,7 +10,9 @@ import { dueDate, slaDaysFor } from './sla';
  * category's SLA in business days. The unique (tenantId, responseId) makes a second run a no-op, and
  * the alert is announced only by the run that created the task.
  */
-export async function createTaskForResponse(p: TEventPayload<'response.submitted'>): Promise<{ taskId: string; created: boolean } | null> {
+export async function createTaskForResponse(
+  p: TEventPayload<'response.submitted'>,
+): Promise<{ taskId: string; created: boolean } | null> {
   const { tenantId, responseId } = p;
   const response = await db.response.findUnique({
     where: { tenantId_id: { tenantId, id: responseId } },
@@ -26,7 +28,11 @@ export async function createTaskForResponse(p: TEventPayload<'response.submitted
     });
     assignee = (admins.find((a) => a.role === 'ADMIN') ?? admins[0])?.id ?? null;
   }
-  const due = dueDate(response.submittedAt, slaDaysFor(response.category, response.tenant), response.tenant.timeZone);
+  const due = dueDate(
+    response.submittedAt,
+    slaDaysFor(response.category, response.tenant),
+    response.tenant.timeZone,
+  );
 
   return db.$transaction(async (tx) => {
     const id = uuidv7();
@@ -37,7 +43,10 @@ export async function createTaskForResponse(p: TEventPayload<'response.submitted
       ON CONFLICT ("tenantId", "responseId") DO NOTHING
       RETURNING "id"`;
     if (inserted.length === 0) {
-      const existing = await tx.followUpTask.findUniqueOrThrow({ where: { tenantId_responseId: { tenantId, responseId } }, select: { id: true } });
+      const existing = await tx.followUpTask.findUniqueOrThrow({
+        where: { tenantId_responseId: { tenantId, responseId } },
+        select: { id: true },
+      });
       return { taskId: existing.id, created: false };
     }
     await audit(tx, {
@@ -46,7 +55,12 @@ export async function createTaskForResponse(p: TEventPayload<'response.submitted
       action: 'task.created',
       entityType: 'task',
       entityId: id,
-      data: { category: response.category, score: response.score, assigneeMembershipId: assignee, dueAt: due.toISOString() },
+      data: {
+        category: response.category,
+        score: response.score,
+        assigneeMembershipId: assignee,
+        dueAt: due.toISOString(),
+      },
     });
     if (assignee) await writeOutbox(tx, 'task.alert', { tenantId, taskId: id });
     return { taskId: id, created: true };

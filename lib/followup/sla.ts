@@ -9,7 +9,11 @@ export interface SlaDays {
 }
 
 export function slaDaysFor(category: TCategory, t: SlaDays): number {
-  return category === 'DETRACTOR' ? t.slaDetractorDays : category === 'PASSIVE' ? t.slaPassiveDays : t.slaPromoterDays;
+  return category === 'DETRACTOR'
+    ? t.slaDetractorDays
+    : category === 'PASSIVE'
+      ? t.slaPassiveDays
+      : t.slaPromoterDays;
 }
 
 /**

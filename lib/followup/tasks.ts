@@ -9,7 +9,9 @@ import { ZReassign, ZTaskFilter, ZTaskNote, ZTaskStatus, type TTaskFilter } from
 
 /** Account managers see their own tasks; CX managers and directors see all. */
 function visibleWhere(ctx: TenantContext): Prisma.FollowUpTaskWhereInput {
-  return can(ctx.role, 'task.read.all') ? { tenantId: ctx.tenantId } : { tenantId: ctx.tenantId, assigneeMembershipId: ctx.membershipId };
+  return can(ctx.role, 'task.read.all')
+    ? { tenantId: ctx.tenantId }
+    : { tenantId: ctx.tenantId, assigneeMembershipId: ctx.membershipId };
 }
 
 export async function listTasks(ctx: TenantContext, filter: TTaskFilter = {}) {
@@ -27,7 +29,14 @@ export async function listTasks(ctx: TenantContext, filter: TTaskFilter = {}) {
     include: {
       company: { select: { name: true } },
       assignee: { select: { user: { select: { name: true, email: true } } } },
-      response: { select: { score: true, comment: true, contact: { select: { name: true, email: true } }, touchpoint: { select: { name: true } } } },
+      response: {
+        select: {
+          score: true,
+          comment: true,
+          contact: { select: { name: true, email: true } },
+          touchpoint: { select: { name: true } },
+        },
+      },
     },
     orderBy: [{ dueAt: 'asc' }],
     take: 500,
@@ -68,10 +77,18 @@ export async function getTask(ctx: TenantContext, id: string) {
   const task = await db.followUpTask.findUniqueOrThrow({
     where: { tenantId_id: { tenantId: ctx.tenantId, id } },
     include: {
-      company: { include: { businessUnit: { select: { name: true } }, owner: { select: { user: { select: { name: true, email: true } } } } } },
+      company: {
+        include: {
+          businessUnit: { select: { name: true } },
+          owner: { select: { user: { select: { name: true, email: true } } } },
+        },
+      },
       assignee: { select: { id: true, user: { select: { name: true, email: true } } } },
       response: { include: { contact: true, touchpoint: true, survey: { select: { name: true } } } },
-      notes: { include: { author: { select: { user: { select: { name: true, email: true } } } } }, orderBy: { id: 'asc' } },
+      notes: {
+        include: { author: { select: { user: { select: { name: true, email: true } } } } },
+        orderBy: { id: 'asc' },
+      },
     },
   });
   const trail = await auditTrail(ctx.tenantId, 'task', id);
@@ -79,7 +96,9 @@ export async function getTask(ctx: TenantContext, id: string) {
     ...task,
     overdue: task.status !== 'DONE' && task.dueAt.getTime() < Date.now(),
     trail,
-    canWork: can(ctx.role, 'task.manage') || (can(ctx.role, 'task.work') && task.assigneeMembershipId === ctx.membershipId),
+    canWork:
+      can(ctx.role, 'task.manage') ||
+      (can(ctx.role, 'task.work') && task.assigneeMembershipId === ctx.membershipId),
     canReassign: can(ctx.role, 'task.manage'),
   };
 }
@@ -106,7 +125,14 @@ export async function setTaskStatus(ctx: TenantContext, id: string, input: { sta
         closedAt: status === 'DONE' ? now : null,
       },
     });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'task.status', entityType: 'task', entityId: id, data: { from: task.status, to: status } });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: 'task.status',
+      entityType: 'task',
+      entityId: id,
+      data: { from: task.status, to: status },
+    });
     return updated;
   });
 }
@@ -115,8 +141,17 @@ export async function addTaskNote(ctx: TenantContext, id: string, input: { body:
   const { body } = parseInput(ZTaskNote, input, ctx.locale);
   await loadWorkable(ctx, id);
   return db.$transaction(async (tx) => {
-    const note = await tx.taskNote.create({ data: { tenantId: ctx.tenantId, taskId: id, authorMembershipId: ctx.membershipId, body } });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'task.note', entityType: 'task', entityId: id, data: { noteId: note.id } });
+    const note = await tx.taskNote.create({
+      data: { tenantId: ctx.tenantId, taskId: id, authorMembershipId: ctx.membershipId, body },
+    });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: 'task.note',
+      entityType: 'task',
+      entityId: id,
+      data: { noteId: note.id },
+    });
     return note;
   });
 }
@@ -125,8 +160,13 @@ export async function reassignTask(ctx: TenantContext, id: string, input: { memb
   authorize(ctx, 'task.manage');
   const { membershipId } = parseInput(ZReassign, input, ctx.locale);
   const task = await loadVisible(ctx, id);
-  const member = await db.membership.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: membershipId } } });
-  if (!member) throw new AppError('BAD_REQUEST', rule(ctx.locale, 'unknownMember'), { fields: { membershipId: rule(ctx.locale, 'unknownMember') } });
+  const member = await db.membership.findUnique({
+    where: { tenantId_id: { tenantId: ctx.tenantId, id: membershipId } },
+  });
+  if (!member)
+    throw new AppError('BAD_REQUEST', rule(ctx.locale, 'unknownMember'), {
+      fields: { membershipId: rule(ctx.locale, 'unknownMember') },
+    });
   return db.$transaction(async (tx) => {
     const updated = await tx.followUpTask.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id } },

@@ -8,8 +8,7 @@ import { fieldErrors, type FieldErrors } from '../validation';
 import { currentContext } from './session';
 
 export type ActionResult<T = null> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fields?: FieldErrors; status: number };
+  { ok: true; data: T } | { ok: false; error: string; fields?: FieldErrors; status: number };
 
 /** Converts any error to an ActionResult once; unexpected errors are logged and answered generically. */
 export function toActionError(err: unknown, locale: TLocale): ActionResult<never> {
@@ -18,7 +17,13 @@ export function toActionError(err: unknown, locale: TLocale): ActionResult<never
     const fields = (err.details as { fields?: FieldErrors } | undefined)?.fields;
     // Field errors speak for themselves next to their inputs; the headline stays in the user's language.
     const message =
-      err.code === 'FORBIDDEN' ? t.forbidden : err.code === 'NOT_FOUND' ? t.notFound : fields ? t.invalid : err.message;
+      err.code === 'FORBIDDEN'
+        ? t.forbidden
+        : err.code === 'NOT_FOUND'
+          ? t.notFound
+          : fields
+            ? t.invalid
+            : err.message;
     return { ok: false, error: message, fields, status: err.status };
   }
   if (err instanceof ZodError) return { ok: false, error: t.invalid, fields: fieldErrors(err), status: 400 };
@@ -30,10 +35,14 @@ export function toActionError(err: unknown, locale: TLocale): ActionResult<never
  * The guard at the entry of every server action: session, membership, permission; then the service
  * call, with errors converted once. Next.js checks the Origin of server actions itself.
  */
-export async function runAction<T>(action: TAction, fn: (ctx: TenantContext) => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  action: TAction,
+  fn: (ctx: TenantContext) => Promise<T>,
+): Promise<ActionResult<T>> {
   const { ctx, locale } = await currentContext();
   if (!ctx) return { ok: false, error: messages(locale).common.states.forbidden, status: 401 };
-  if (!can(ctx.role, action)) return { ok: false, error: messages(locale).common.states.forbidden, status: 403 };
+  if (!can(ctx.role, action))
+    return { ok: false, error: messages(locale).common.states.forbidden, status: 403 };
   try {
     return { ok: true, data: await fn(ctx) };
   } catch (err) {

@@ -9,7 +9,9 @@ export async function rateLimit(bucket: string, limit: number, windowSeconds: nu
   const key = `${queuePrefix()}:rl:${bucket}:${Math.floor(Date.now() / 1000 / windowSeconds)}`;
   try {
     const r = producerRedis();
-    const [[, count]] = (await r.multi().incr(key).expire(key, windowSeconds).exec()) as [[Error | null, number]];
+    const [[, count]] = (await r.multi().incr(key).expire(key, windowSeconds).exec()) as [
+      [Error | null, number],
+    ];
     return count <= limit;
   } catch (err) {
     logger.warn({ err: (err as Error).message }, 'rate limit unavailable; allowing request');

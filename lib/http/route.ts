@@ -29,10 +29,16 @@ export function sameOrigin(req: NextRequest): boolean {
 
 export function errorResponse(err: unknown, log: Logger): NextResponse {
   if (err instanceof AppError) {
-    return NextResponse.json({ error: err.code, message: err.message, details: err.details }, { status: err.status });
+    return NextResponse.json(
+      { error: err.code, message: err.message, details: err.details },
+      { status: err.status },
+    );
   }
   if (err instanceof ZodError) {
-    return NextResponse.json({ error: 'BAD_REQUEST', message: 'Invalid input', details: { fields: fieldErrors(err) } }, { status: 400 });
+    return NextResponse.json(
+      { error: 'BAD_REQUEST', message: 'Invalid input', details: { fields: fieldErrors(err) } },
+      { status: 400 },
+    );
   }
   log.error({ err }, 'route failed');
   return NextResponse.json({ error: 'INTERNAL', message: 'Something went wrong' }, { status: 500 });
@@ -40,7 +46,10 @@ export function errorResponse(err: unknown, log: Logger): NextResponse {
 
 function wrap<P>(run: (req: NextRequest, params: P, log: Logger) => Promise<Response>) {
   return async (req: NextRequest, { params }: { params: Promise<P> }) => {
-    const log = requestLogger({ requestId: req.headers.get('x-request-id') ?? randomUUID(), path: req.nextUrl.pathname });
+    const log = requestLogger({
+      requestId: req.headers.get('x-request-id') ?? randomUUID(),
+      path: req.nextUrl.pathname,
+    });
     try {
       return await run(req, await params, log);
     } catch (err) {
@@ -58,7 +67,8 @@ export function tenantRoute<P = Record<string, never>>(
   handler: (args: RouteArgs<P> & { ctx: TenantContext }) => Promise<Response>,
 ) {
   return wrap<P>(async (req, params, log) => {
-    if (UNSAFE.has(req.method) && !sameOrigin(req)) throw new AppError('FORBIDDEN', 'Cross-origin request refused');
+    if (UNSAFE.has(req.method) && !sameOrigin(req))
+      throw new AppError('FORBIDDEN', 'Cross-origin request refused');
     const { ctx } = await currentContext();
     if (!ctx) throw new AppError('UNAUTHENTICATED', 'Sign in first');
     if (!can(ctx.role, action)) throw new AppError('FORBIDDEN', 'You do not have permission for this action');

@@ -30,7 +30,11 @@ export async function requestLocale(user?: SessionUser | null): Promise<TLocale>
 }
 
 /** Session + membership of the active tenant (cookie), or null when signed out / without tenant. */
-export async function currentContext(): Promise<{ user: SessionUser | null; ctx: TenantContext | null; locale: TLocale }> {
+export async function currentContext(): Promise<{
+  user: SessionUser | null;
+  ctx: TenantContext | null;
+  locale: TLocale;
+}> {
   const user = await sessionUser();
   const locale = await requestLocale(user);
   if (!user) return { user, ctx: null, locale };

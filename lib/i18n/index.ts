@@ -16,7 +16,10 @@ export function isLocale(v: unknown): v is TLocale {
 }
 
 /** Picks nl or en from an Accept-Language header, by the order of the listed languages and their q. */
-export function localeFromAcceptLanguage(header: string | null | undefined, fallback: TLocale = 'en'): TLocale {
+export function localeFromAcceptLanguage(
+  header: string | null | undefined,
+  fallback: TLocale = 'en',
+): TLocale {
   if (!header) return fallback;
   const ranked = header
     .split(',')
@@ -37,7 +40,12 @@ export function fill(template: string, vars: Record<string, string | number>): s
 
 const DATE_LOCALE: Record<TLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
-export function formatDate(d: Date, locale: TLocale, timeZone = 'Europe/Amsterdam', withTime = false): string {
+export function formatDate(
+  d: Date,
+  locale: TLocale,
+  timeZone = 'Europe/Amsterdam',
+  withTime = false,
+): string {
   return new Intl.DateTimeFormat(DATE_LOCALE[locale], {
     dateStyle: 'medium',
     ...(withTime ? { timeStyle: 'short' } : {}),

@@ -31,7 +31,12 @@ export function resolvePeriod(f: { from?: string; to?: string }, timeZone: strin
     const [y, m, day] = d.split('-').map(Number);
     return new TZDate(y!, m! - 1, day!, timeZone);
   };
-  return { from: a, to: b, fromUtc: new Date(startOf(a).getTime()), toUtc: new Date(addDays(startOf(b), 1).getTime()) };
+  return {
+    from: a,
+    to: b,
+    fromUtc: new Date(startOf(a).getTime()),
+    toUtc: new Date(addDays(startOf(b), 1).getTime()),
+  };
 }
 
 const counts = Prisma.sql`
@@ -40,7 +45,11 @@ const counts = Prisma.sql`
   count(*) FILTER (WHERE r."category" = 'DETRACTOR')::int AS "detractors"`;
 
 function toSummary(r: CountRow | undefined): NpsSummary {
-  return summarize({ promoters: r?.promoters ?? 0, passives: r?.passives ?? 0, detractors: r?.detractors ?? 0 });
+  return summarize({
+    promoters: r?.promoters ?? 0,
+    passives: r?.passives ?? 0,
+    detractors: r?.detractors ?? 0,
+  });
 }
 
 /**
@@ -51,7 +60,10 @@ function toSummary(r: CountRow | undefined): NpsSummary {
 export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}) {
   authorize(ctx, 'insights.read');
   const f = ZDashboardFilter.parse(input);
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } });
+  const tenant = await db.tenant.findUniqueOrThrow({
+    where: { id: ctx.tenantId },
+    select: { timeZone: true },
+  });
   const tz = tenant.timeZone;
   const period = resolvePeriod(f, tz);
   const where = Prisma.sql`
@@ -78,7 +90,16 @@ export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}
       SELECT bu."id"::text AS key, bu."name", ${counts}
       ${from} LEFT JOIN "BusinessUnit" bu ON bu."tenantId" = co."tenantId" AND bu."id" = co."businessUnitId"
       WHERE ${where} GROUP BY bu."id", bu."name" ORDER BY bu."name" NULLS LAST`,
-    db.$queryRaw<{ id: string; score: number; category: string; comment: string; submittedAt: Date; company: string | null }[]>`
+    db.$queryRaw<
+      {
+        id: string;
+        score: number;
+        category: string;
+        comment: string;
+        submittedAt: Date;
+        company: string | null;
+      }[]
+    >`
       SELECT r."id", r."score", r."category"::text AS category, r."comment", r."submittedAt", co."name" AS company
       ${from} WHERE ${where} AND r."comment" IS NOT NULL ORDER BY r."submittedAt" DESC LIMIT 8`,
     db.$queryRaw<{ total: number; open: number; overdue: number; done: number; doneInTime: number }[]>`

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
+/** A real calendar date (2026-13-45 is not); zod's ISO date checks month and day ranges. */
+const day = z.iso.date().optional().catch(undefined);
 
 /** Dashboard filters from the URL; bad values fall back to defaults instead of failing the page. */
 export const ZDashboardFilter = z.object({

@@ -8,8 +8,14 @@ import type { SinkMessage } from './sink';
 export async function listMailbox(limit = 100): Promise<SinkMessage[]> {
   if (!env().DEMO_MODE) throw notFound();
   const dir = env().MAILBOX_DIR;
-  const files = (await readdir(dir).catch(() => [] as string[])).filter((f) => f.endsWith('.json')).sort().reverse().slice(0, limit);
-  const all = await Promise.all(files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as SinkMessage));
+  const files = (await readdir(dir).catch(() => [] as string[]))
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .reverse()
+    .slice(0, limit);
+  const all = await Promise.all(
+    files.map(async (f) => JSON.parse(await readFile(join(dir, f), 'utf8')) as SinkMessage),
+  );
   return all;
 }
 

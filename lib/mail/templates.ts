@@ -9,7 +9,10 @@ export interface RenderedMail {
 
 export function magicLinkMail(locale: TLocale, url: string): RenderedMail {
   const m = messages(locale).mail;
-  const body = paragraph(m.magicLink.intro) + `<p style="margin:0 0 16px">${button(url, m.magicLink.button)}</p>` + paragraph(m.magicLink.ignore, 'color:#71717a;font-size:13px');
+  const body =
+    paragraph(m.magicLink.intro) +
+    `<p style="margin:0 0 16px">${button(url, m.magicLink.button)}</p>` +
+    paragraph(m.magicLink.ignore, 'color:#71717a;font-size:13px');
   return {
     subject: m.magicLink.subject,
     html: layout(locale, body, fill(m.footer, { sender: 'Kringloop' })),
@@ -25,7 +28,11 @@ export function memberInviteMail(
   const intro = fill(m.memberInvite.intro, v);
   return {
     subject: fill(m.memberInvite.subject, v),
-    html: layout(locale, paragraph(intro) + `<p>${button(v.url, m.memberInvite.button)}</p>`, fill(m.footer, { sender: v.tenant })),
+    html: layout(
+      locale,
+      paragraph(intro) + `<p>${button(v.url, m.memberInvite.button)}</p>`,
+      fill(m.footer, { sender: v.tenant }),
+    ),
     text: `${intro}\n\n${m.memberInvite.button}: ${v.url}\n`,
   };
 }

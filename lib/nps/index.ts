@@ -64,7 +64,8 @@ export function summarize(c: Counts): NpsSummary {
     nps: nps(c),
     low: ci?.low ?? null,
     high: ci?.high ?? null,
-    share: n === 0 ? null : { promoters: c.promoters / n, passives: c.passives / n, detractors: c.detractors / n },
+    share:
+      n === 0 ? null : { promoters: c.promoters / n, passives: c.passives / n, detractors: c.detractors / n },
   };
 }
 

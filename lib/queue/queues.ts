@@ -21,7 +21,11 @@ export function queue(name: TQueueName): Queue {
   g.__kringloopQueues ??= new Map();
   let q = g.__kringloopQueues.get(name);
   if (!q) {
-    q = new Queue(name, { connection: producerRedis(), prefix: queuePrefix(), defaultJobOptions: JOB_DEFAULTS });
+    q = new Queue(name, {
+      connection: producerRedis(),
+      prefix: queuePrefix(),
+      defaultJobOptions: JOB_DEFAULTS,
+    });
     g.__kringloopQueues.set(name, q);
   }
   return q;

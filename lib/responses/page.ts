@@ -49,13 +49,20 @@ export function pageHeaders(p: HtmlPage): Record<string, string> {
   };
 }
 
-export function surveyPage(v: SurveyView, opts: { score?: number; error?: string; action: string }): HtmlPage {
+export function surveyPage(
+  v: SurveyView,
+  opts: { score?: number; error?: string; action: string },
+): HtmlPage {
   const t = messages(v.locale).respondent;
   const selected = isScore(opts.score) ? opts.score : v.answer?.score;
   const question = (s: number | undefined) => {
     if (!isScore(s)) return t.commentLabel;
     const c = categoryOf(s);
-    return c === 'PROMOTER' ? v.texts.followUp.promoter : c === 'PASSIVE' ? v.texts.followUp.passive : v.texts.followUp.detractor;
+    return c === 'PROMOTER'
+      ? v.texts.followUp.promoter
+      : c === 'PASSIVE'
+        ? v.texts.followUp.passive
+        : v.texts.followUp.detractor;
   };
   const radios = Array.from({ length: 11 }, (_, s) => {
     const checked = s === selected ? ' checked' : '';
@@ -84,7 +91,11 @@ export function thanksPage(v: SurveyView, changeUrl: string): HtmlPage {
 
 export function notFoundPage(locale: TLocale): HtmlPage {
   const t = messages(locale).respondent;
-  return page(locale, t.notFoundTitle, `<div class="card"><h1>${esc(t.notFoundTitle)}</h1><p>${esc(t.notFoundBody)}</p></div>`);
+  return page(
+    locale,
+    t.notFoundTitle,
+    `<div class="card"><h1>${esc(t.notFoundTitle)}</h1><p>${esc(t.notFoundBody)}</p></div>`,
+  );
 }
 
 export function messagePage(locale: TLocale, title: string, text: string): HtmlPage {
@@ -93,7 +104,8 @@ export function messagePage(locale: TLocale, title: string, text: string): HtmlP
 
 export function unsubscribePage(v: SurveyView, action: string): HtmlPage {
   const t = messages(v.locale).respondent;
-  if (v.unsubscribed) return messagePage(v.locale, t.unsubscribedTitle, fill(t.unsubscribedBody, { company: v.company }));
+  if (v.unsubscribed)
+    return messagePage(v.locale, t.unsubscribedTitle, fill(t.unsubscribedBody, { company: v.company }));
   const body = `<div class="card"><h1>${esc(t.unsubscribeTitle)}</h1><p>${esc(fill(t.unsubscribeBody, { company: v.company }))}</p>
 <form method="post" action="${esc(action)}"><button type="submit">${esc(t.unsubscribeButton)}</button></form></div>`;
   return page(v.locale, t.unsubscribeTitle, body);

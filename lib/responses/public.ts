@@ -77,7 +77,10 @@ export async function loadSurvey(token: string): Promise<SurveyView | null> {
  * open task follows a changed category. One SQL statement (data-modifying CTEs run atomically), so
  * it is safe under any number of concurrent submits and costs one round trip.
  */
-export async function submitAnswer(token: string, input: TSubmitAnswer): Promise<{ view: SurveyView; category: TCategory; created: boolean }> {
+export async function submitAnswer(
+  token: string,
+  input: TSubmitAnswer,
+): Promise<{ view: SurveyView; category: TCategory; created: boolean }> {
   const found = await findInvitation(token);
   if (!found) throw notFound();
   const data = parseInput(ZSubmitAnswer, input, found.locale);

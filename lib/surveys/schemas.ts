@@ -34,7 +34,14 @@ export const DEFAULT_TEXTS: TSurveyTexts = {
   },
 };
 
-export const PHASES = ['SALES', 'IMPLEMENTATION', 'GO_LIVE', 'ACCOUNT_MANAGEMENT', 'SUPPORT', 'CUSTOM'] as const;
+export const PHASES = [
+  'SALES',
+  'IMPLEMENTATION',
+  'GO_LIVE',
+  'ACCOUNT_MANAGEMENT',
+  'SUPPORT',
+  'CUSTOM',
+] as const;
 
 export const ZCreateTouchpoint = z
   .object({
@@ -43,7 +50,10 @@ export const ZCreateTouchpoint = z
     customPhase: z.string().trim().max(60).optional(),
     description: z.string().trim().max(500).optional(),
   })
-  .refine((v) => v.phase !== 'CUSTOM' || !!v.customPhase, { path: ['customPhase'], message: '@customPhaseRequired' });
+  .refine((v) => v.phase !== 'CUSTOM' || !!v.customPhase, {
+    path: ['customPhase'],
+    message: '@customPhaseRequired',
+  });
 
 export const ZCreateSurvey = z.object({
   touchpointId: z.uuid(),

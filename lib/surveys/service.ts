@@ -1,6 +1,7 @@
-import { db } from '../db';
+import { db, isUniqueViolation } from '../db';
+import { messages } from '../i18n';
 import { audit } from '../audit';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { parseInput, ZId } from '../validation';
@@ -19,19 +20,41 @@ import {
 
 export async function listTouchpoints(ctx: TenantContext) {
   authorize(ctx, 'survey.read');
-  return db.touchpoint.findMany({ where: { tenantId: ctx.tenantId }, orderBy: [{ phase: 'asc' }, { name: 'asc' }] });
+  return db.touchpoint.findMany({
+    where: { tenantId: ctx.tenantId },
+    orderBy: [{ phase: 'asc' }, { name: 'asc' }],
+  });
 }
 
 export async function createTouchpoint(ctx: TenantContext, input: TCreateTouchpoint) {
   authorize(ctx, 'survey.manage');
   const data = parseInput(ZCreateTouchpoint, input, ctx.locale);
-  return db.$transaction(async (tx) => {
-    const tp = await tx.touchpoint.create({
-      data: { ...data, customPhase: data.phase === 'CUSTOM' ? data.customPhase : null, tenantId: ctx.tenantId },
+  try {
+    return await db.$transaction(async (tx) => {
+      const tp = await tx.touchpoint.create({
+        data: {
+          ...data,
+          customPhase: data.phase === 'CUSTOM' ? data.customPhase : null,
+          tenantId: ctx.tenantId,
+        },
+      });
+      await audit(tx, {
+        tenantId: ctx.tenantId,
+        actorUserId: ctx.userId,
+        action: 'touchpoint.created',
+        entityType: 'touchpoint',
+        entityId: tp.id,
+      });
+      return tp;
     });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'touchpoint.created', entityType: 'touchpoint', entityId: tp.id });
-    return tp;
-  });
+  } catch (err) {
+    // The name is unique per tenant: a duplicate is the user's mistake, said on the field.
+    if (isUniqueViolation(err)) {
+      const message = messages(ctx.locale).surveys.touchpointForm.duplicate;
+      throw new AppError('CONFLICT', message, { fields: { name: message } });
+    }
+    throw err;
+  }
 }
 
 /** Surveys with their touchpoint and how many were invited and answered. */
@@ -48,13 +71,21 @@ export async function listSurveys(ctx: TenantContext) {
     _count: { _all: true },
   });
   const sentBy = new Map(sent.map((s) => [s.surveyId, s._count._all]));
-  return surveys.map((s) => ({ ...s, texts: s.texts as TSurveyTexts, sent: sentBy.get(s.id) ?? 0, responses: s._count.responses }));
+  return surveys.map((s) => ({
+    ...s,
+    texts: s.texts as TSurveyTexts,
+    sent: sentBy.get(s.id) ?? 0,
+    responses: s._count.responses,
+  }));
 }
 
 export async function getSurvey(ctx: TenantContext, id: string) {
   authorize(ctx, 'survey.read');
   if (!ZId.safeParse(id).success) throw notFound();
-  const s = await db.survey.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, include: { touchpoint: true } });
+  const s = await db.survey.findUnique({
+    where: { tenantId_id: { tenantId: ctx.tenantId, id } },
+    include: { touchpoint: true },
+  });
   if (!s) throw notFound();
   return { ...s, texts: ZSurveyTexts.parse(s.texts) };
 }
@@ -62,13 +93,26 @@ export async function getSurvey(ctx: TenantContext, id: string) {
 export async function createSurvey(ctx: TenantContext, input: TCreateSurvey) {
   authorize(ctx, 'survey.manage');
   const data = parseInput(ZCreateSurvey, input, ctx.locale);
-  const tp = await db.touchpoint.findUnique({ where: { tenantId_id: { tenantId: ctx.tenantId, id: data.touchpointId } } });
+  const tp = await db.touchpoint.findUnique({
+    where: { tenantId_id: { tenantId: ctx.tenantId, id: data.touchpointId } },
+  });
   if (!tp) throw notFound('Touchpoint not found');
   return db.$transaction(async (tx) => {
     const s = await tx.survey.create({
-      data: { tenantId: ctx.tenantId, touchpointId: tp.id, name: data.name, texts: data.texts ?? DEFAULT_TEXTS },
+      data: {
+        tenantId: ctx.tenantId,
+        touchpointId: tp.id,
+        name: data.name,
+        texts: data.texts ?? DEFAULT_TEXTS,
+      },
     });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'survey.created', entityType: 'survey', entityId: s.id });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: 'survey.created',
+      entityType: 'survey',
+      entityId: s.id,
+    });
     return s;
   });
 }
@@ -79,7 +123,13 @@ export async function updateSurvey(ctx: TenantContext, id: string, input: TUpdat
   await getSurvey(ctx, id);
   return db.$transaction(async (tx) => {
     const s = await tx.survey.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'survey.updated', entityType: 'survey', entityId: id });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: 'survey.updated',
+      entityType: 'survey',
+      entityId: id,
+    });
     return s;
   });
 }
@@ -90,7 +140,10 @@ export async function setSurveyStatus(ctx: TenantContext, id: string, input: { s
   const { status } = parseInput(ZSurveyStatusChange, input, ctx.locale);
   const before = await getSurvey(ctx, id);
   return db.$transaction(async (tx) => {
-    const s = await tx.survey.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data: { status } });
+    const s = await tx.survey.update({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id } },
+      data: { status },
+    });
     await audit(tx, {
       tenantId: ctx.tenantId,
       actorUserId: ctx.userId,

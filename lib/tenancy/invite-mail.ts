@@ -9,7 +9,11 @@ import type { TEventPayload } from '../queue/events';
 export async function sendMemberInvite(p: TEventPayload<'member.invited'>) {
   const m = await db.membership.findUnique({
     where: { tenantId_id: { tenantId: p.tenantId, id: p.membershipId } },
-    select: { role: true, user: { select: { email: true, locale: true } }, tenant: { select: { name: true, defaultLocale: true } } },
+    select: {
+      role: true,
+      user: { select: { email: true, locale: true } },
+      tenant: { select: { name: true, defaultLocale: true } },
+    },
   });
   if (!m) return; // membership removed before the job ran: nothing to send
   const inviter = await db.user.findFirst({

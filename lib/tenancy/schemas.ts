@@ -2,11 +2,7 @@ import { z } from 'zod';
 import { ROLES } from '../auth/permissions';
 import { LOCALES } from '../i18n';
 
-export const ZEmail = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .pipe(z.email());
+export const ZEmail = z.string().trim().toLowerCase().pipe(z.email());
 
 export const ZCreateTenant = z.object({
   name: z.string().trim().min(2).max(80),

@@ -7,7 +7,14 @@ import { writeOutbox } from '../queue/events';
 import { messages, type TLocale } from '../i18n';
 import { parseInput } from '../validation';
 import type { TenantContext } from './context';
-import { ZCreateTenant, ZInviteMember, ZTenantSettings, type TCreateTenant, type TInviteMember, type TTenantSettings } from './schemas';
+import {
+  ZCreateTenant,
+  ZInviteMember,
+  ZTenantSettings,
+  type TCreateTenant,
+  type TInviteMember,
+  type TTenantSettings,
+} from './schemas';
 
 /** Refuses an action the context's role may not take. Services call it first. */
 export function authorize(ctx: TenantContext, action: TAction) {
@@ -69,10 +76,22 @@ export async function createTenant(userId: string, input: TCreateTenant) {
     const taken = await tx.tenant.count({ where: { slug: { startsWith: base } } });
     const slug = taken === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
     const tenant = await tx.tenant.create({
-      data: { name: data.name, slug, senderName: data.name, routingKey: newRoutingKey(), defaultLocale: data.locale },
+      data: {
+        name: data.name,
+        slug,
+        senderName: data.name,
+        routingKey: newRoutingKey(),
+        defaultLocale: data.locale,
+      },
     });
     const membership = await tx.membership.create({ data: { tenantId: tenant.id, userId, role: 'OWNER' } });
-    await audit(tx, { tenantId: tenant.id, actorUserId: userId, action: 'tenant.created', entityType: 'tenant', entityId: tenant.id });
+    await audit(tx, {
+      tenantId: tenant.id,
+      actorUserId: userId,
+      action: 'tenant.created',
+      entityType: 'tenant',
+      entityId: tenant.id,
+    });
     return { tenant, membership };
   });
 }
@@ -86,7 +105,14 @@ export async function updateTenantSettings(ctx: TenantContext, input: TTenantSet
   const data = parseInput(ZTenantSettings, input, ctx.locale);
   return db.$transaction(async (tx) => {
     const t = await tx.tenant.update({ where: { id: ctx.tenantId }, data });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'tenant.settings', entityType: 'tenant', entityId: ctx.tenantId, data });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: 'tenant.settings',
+      entityType: 'tenant',
+      entityId: ctx.tenantId,
+      data,
+    });
     return t;
   });
 }
@@ -95,10 +121,22 @@ export async function listMembers(ctx: TenantContext) {
   authorize(ctx, 'member.read');
   const rows = await db.membership.findMany({
     where: { tenantId: ctx.tenantId },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
     orderBy: { createdAt: 'asc' },
   });
-  return rows.map((r) => ({ membershipId: r.id, role: r.role as TRole, since: r.createdAt, userId: r.user.id, name: r.user.name, email: r.user.email }));
+  return rows.map((r) => ({
+    membershipId: r.id,
+    role: r.role as TRole,
+    since: r.createdAt,
+    userId: r.user.id,
+    name: r.user.name,
+    email: r.user.email,
+  }));
 }
 
 /**
@@ -115,11 +153,29 @@ export async function inviteMember(ctx: TenantContext, input: TInviteMember) {
       create: { email: data.email, name: data.name || null },
       update: {},
     });
-    const existing = await tx.membership.findUnique({ where: { tenantId_userId: { tenantId: ctx.tenantId, userId: user.id } } });
-    if (existing) throw new AppError('CONFLICT', messages(ctx.locale).auth.alreadyMember, { fields: { email: messages(ctx.locale).auth.alreadyMember } });
-    const m = await tx.membership.create({ data: { tenantId: ctx.tenantId, userId: user.id, role: data.role } });
-    await writeOutbox(tx, 'member.invited', { tenantId: ctx.tenantId, membershipId: m.id, inviterUserId: ctx.userId });
-    await audit(tx, { tenantId: ctx.tenantId, actorUserId: ctx.userId, action: 'member.invited', entityType: 'membership', entityId: m.id, data: { role: data.role } });
+    const existing = await tx.membership.findUnique({
+      where: { tenantId_userId: { tenantId: ctx.tenantId, userId: user.id } },
+    });
+    if (existing)
+      throw new AppError('CONFLICT', messages(ctx.locale).auth.alreadyMember, {
+        fields: { email: messages(ctx.locale).auth.alreadyMember },
+      });
+    const m = await tx.membership.create({
+      data: { tenantId: ctx.tenantId, userId: user.id, role: data.role },
+    });
+    await writeOutbox(tx, 'member.invited', {
+      tenantId: ctx.tenantId,
+      membershipId: m.id,
+      inviterUserId: ctx.userId,
+    });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: 'member.invited',
+      entityType: 'membership',
+      entityId: m.id,
+      data: { role: data.role },
+    });
     return m;
   });
 }
@@ -130,5 +186,8 @@ export async function setUserLocale(userId: string, locale: TLocale) {
 }
 
 export async function getUser(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { id: true, name: true, email: true, locale: true } });
+  return db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, locale: true },
+  });
 }

@@ -103,7 +103,7 @@ describe('dashboard with known data', () => {
       ['support', 10, '2025-12-31T22:59:00Z', 'Old year'], // 31 December 23:59 local
       ['sales', 0, '2026-02-28T23:00:00Z', 'Next month'], // 1 March 00:00 local
     ];
-    const responses = [];
+    const responses: { id: string }[] = [];
     for (const [tp, score, at, comment] of rows) {
       const s = tp === 'support' ? support.survey : sales.survey;
       const contact = tp === 'support' ? loose : northContact;
@@ -112,7 +112,7 @@ describe('dashboard with known data', () => {
       );
     }
     // A follow-up task for every answer, then a known state for the loop health counts.
-    const tasks = [];
+    const tasks: string[] = [];
     for (const r of responses)
       tasks.push((await createTaskForResponse({ tenantId: t.tenant.id, responseId: r.id }))!.taskId);
     const hour = 3_600_000;

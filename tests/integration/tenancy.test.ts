@@ -5,6 +5,8 @@ import { AppError } from '../../lib/errors';
 import { importCompaniesCsv } from '../../lib/contacts/import';
 import { listContacts } from '../../lib/contacts/service';
 import { distributionInvitations, listDistributions, sendSurvey } from '../../lib/distribution/distribute';
+import { sendInvitation } from '../../lib/distribution/send';
+import { sendTaskAlert } from '../../lib/followup/alert';
 import { createTaskForResponse } from '../../lib/followup/create-task';
 import { addTaskNote, getTask, listTasks, reassignTask, setTaskStatus } from '../../lib/followup/tasks';
 import { dashboard } from '../../lib/insights/dashboard';
@@ -271,6 +273,18 @@ describe('tenant isolation', () => {
     const leak = await dashboard(A.viewer.ctx, { touchpointId: bSurvey.touchpoint.id });
     expect(leak.summary.n).toBe(0);
     expect(leak.byTouchpoint).toEqual([]);
+  });
+
+  it("job handlers with A's tenant id never act on B's rows", async () => {
+    const before = await tenantCounts(B.tenant.id);
+    const aBefore = await tenantCounts(A.tenant.id);
+    const mails = sink().messages.length;
+    expect(await createTaskForResponse({ tenantId: A.tenant.id, responseId: bResponseId })).toBeNull();
+    expect(await sendInvitation({ tenantId: A.tenant.id, invitationId: bInvitationId })).toBe('not-claimed');
+    expect(await sendTaskAlert({ tenantId: A.tenant.id, taskId: bTaskId })).toBe('not-claimed');
+    expect(await tenantCounts(B.tenant.id)).toEqual(before);
+    expect(await tenantCounts(A.tenant.id)).toEqual(aBefore);
+    expect(sink().messages.length).toBe(mails);
   });
 
   it('answers 404 (not 500) for malformed ids', async () => {

@@ -65,7 +65,12 @@ export default async function CompaniesPage({ searchParams }: { searchParams: Se
             owners={owners}
             businessUnits={units.map((u) => u.name)}
           />
-          <ImportCard kind="companies" locale={ctx.locale} ownerEmail={ctx.user.email} action={importCompanies} />
+          <ImportCard
+            kind="companies"
+            locale={ctx.locale}
+            ownerEmail={ctx.user.email}
+            action={importCompanies}
+          />
         </div>
       )}
     </>

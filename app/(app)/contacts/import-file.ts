@@ -34,7 +34,15 @@ function toOutcome(report: ImportReport, locale: TLocale): ImportOutcome {
   const t = messages(locale).contacts.import;
   const n = (x: number) => formatNumber(x, locale);
   if (report.ok) {
-    return { ok: true, summary: fill(t.done, { total: n(report.total), created: n(report.created), updated: n(report.updated) }), rows: [] };
+    return {
+      ok: true,
+      summary: fill(t.done, {
+        total: n(report.total),
+        created: n(report.created),
+        updated: n(report.updated),
+      }),
+      rows: [],
+    };
   }
   const rows = report.errors.slice(0, MAX_LISTED).map((e) => ({
     line: e.line,
@@ -61,8 +69,10 @@ export async function importCsvFile(
   return runAction('contact.manage', async (ctx) => {
     const t = messages(ctx.locale).contacts.import;
     const file = form.get('file');
-    if (!(file instanceof File) || file.size === 0) throw new AppError('BAD_REQUEST', t.noFile, { fields: { file: t.noFile } });
-    if (file.size > MAX_IMPORT_BYTES) throw new AppError('BAD_REQUEST', t.tooLarge, { fields: { file: t.tooLarge } });
+    if (!(file instanceof File) || file.size === 0)
+      throw new AppError('BAD_REQUEST', t.noFile, { fields: { file: t.noFile } });
+    if (file.size > MAX_IMPORT_BYTES)
+      throw new AppError('BAD_REQUEST', t.tooLarge, { fields: { file: t.tooLarge } });
     const report = await importer(ctx, decode(await file.arrayBuffer()));
     return toOutcome(report, ctx.locale);
   });

@@ -87,7 +87,12 @@ export default async function ContactsPage({ searchParams }: { searchParams: Sea
       {canManage && (
         <div id="manage" className="mt-6 grid scroll-mt-4 gap-6 lg:grid-cols-2">
           <ContactForm locale={ctx.locale} action={addContact} companies={companies} companyId={companyId} />
-          <ImportCard kind="contacts" locale={ctx.locale} ownerEmail={ctx.user.email} action={importContacts} />
+          <ImportCard
+            kind="contacts"
+            locale={ctx.locale}
+            ownerEmail={ctx.user.email}
+            action={importContacts}
+          />
         </div>
       )}
     </>

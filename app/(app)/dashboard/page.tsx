@@ -2,7 +2,7 @@ import { BreakdownTable } from '@/components/insights/breakdown-table';
 import { DashboardFilterForm } from '@/components/insights/filter-form';
 import { LoopHealth } from '@/components/insights/loop-health';
 import { NpsHeadline } from '@/components/insights/nps-headline';
-import { quickPicks, todayIn } from '@/components/insights/period';
+import { isCalendarDay, quickPicks, todayIn } from '@/components/insights/period';
 import { RecentComments } from '@/components/insights/recent-comments';
 import { TrendCard } from '@/components/insights/trend-card';
 import { PageHeader } from '@/components/ui/card';
@@ -18,12 +18,16 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await guardPage('insights.read');
   const sp = await searchParams;
-  // Empty fields of the GET form mean "no filter"; the service drops malformed values itself.
+  // Empty fields of the GET form mean "no filter"; ids and impossible days fall back to the defaults.
   const param = (k: string) => (typeof sp[k] === 'string' && sp[k] !== '' ? sp[k] : undefined);
+  const day = (k: string) => {
+    const v = param(k);
+    return v && isCalendarDay(v) ? v : undefined;
+  };
   const [d, touchpoints, units] = await Promise.all([
     dashboard(ctx, {
-      from: param('from'),
-      to: param('to'),
+      from: day('from'),
+      to: day('to'),
       touchpointId: param('touchpointId'),
       businessUnitId: param('businessUnitId'),
     }),

@@ -25,10 +25,17 @@ export async function inviteColleague(_prev: unknown, form: FormData) {
       await inviteMember(ctx, input);
     } catch (err) {
       // The service's conflict message is English; say it in the user's language, on the field.
-      if (err instanceof AppError && err.code === 'CONFLICT') throw new AppError('CONFLICT', t.alreadyMember, { fields: { email: t.alreadyMember } });
+      if (err instanceof AppError && err.code === 'CONFLICT')
+        throw new AppError('CONFLICT', t.alreadyMember, { fields: { email: t.alreadyMember } });
       throw err;
     }
-    return { message: fill(t.invited, { email: String(input.email ?? '').trim().toLowerCase() }) };
+    return {
+      message: fill(t.invited, {
+        email: String(input.email ?? '')
+          .trim()
+          .toLowerCase(),
+      }),
+    };
   });
   if (res.ok) revalidatePath('/settings');
   return res;

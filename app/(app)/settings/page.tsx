@@ -52,7 +52,12 @@ export default async function SettingsPage() {
             <span id="team-title">{m.auth.membersTitle}</span>
           </CardTitle>
           <p className="mb-3 text-sm text-zinc-600">{t.team.intro}</p>
-          <MembersTable rows={members} locale={ctx.locale} timeZone={tenant.timeZone} currentUserId={ctx.userId} />
+          <MembersTable
+            rows={members}
+            locale={ctx.locale}
+            timeZone={tenant.timeZone}
+            currentUserId={ctx.userId}
+          />
         </Card>
         {can(ctx.role, 'member.manage') && (
           <Card aria-labelledby="invite-title">

@@ -2,11 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import { AppError } from '@/lib/errors';
 import { formObject, runAction } from '@/lib/http/action';
-import { messages } from '@/lib/i18n';
 import type { TCreateTouchpoint } from '@/lib/surveys/schemas';
-import { createSurvey, createTouchpoint, listTouchpoints } from '@/lib/surveys/service';
+import { createSurvey, createTouchpoint } from '@/lib/surveys/service';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const optional = (v: unknown) => (str(v).trim() === '' ? undefined : str(v));
@@ -20,20 +18,7 @@ export async function addTouchpoint(_prev: unknown, form: FormData) {
     description: optional(o.description),
   } as TCreateTouchpoint;
   const res = await runAction('survey.manage', async (ctx) => {
-    const t = messages(ctx.locale).surveys.touchpointForm;
-    // The name is unique per tenant; say so on the field instead of a generic database error.
-    const existing = await listTouchpoints(ctx);
-    if (existing.some((tp) => tp.name === input.name.trim())) {
-      throw new AppError('CONFLICT', t.duplicate, { fields: { name: t.duplicate } });
-    }
-    try {
-      await createTouchpoint(ctx, input);
-    } catch (err) {
-      // The schema's custom-phase rule carries an English message; show it in the user's language.
-      const fields = err instanceof AppError ? (err.details as { fields?: Record<string, string> } | undefined)?.fields : undefined;
-      if (fields?.customPhase) throw new AppError('BAD_REQUEST', t.customPhaseRequired, { fields: { ...fields, customPhase: t.customPhaseRequired } });
-      throw err;
-    }
+    await createTouchpoint(ctx, input);
     return null;
   });
   if (res.ok) revalidatePath('/surveys');

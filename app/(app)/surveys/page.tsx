@@ -28,7 +28,10 @@ export default async function SurveysPage({ searchParams }: { searchParams: Sear
       .map((s) => ({ id: s.id, name: s.name, status: s.status, sent: s.sent, responses: s.responses })),
   }));
   // Only a touchpoint of this tenant can be preselected; anything else leaves the choice open.
-  const selected = typeof sp.touchpoint === 'string' && touchpoints.some((tp) => tp.id === sp.touchpoint) ? sp.touchpoint : undefined;
+  const selected =
+    typeof sp.touchpoint === 'string' && touchpoints.some((tp) => tp.id === sp.touchpoint)
+      ? sp.touchpoint
+      : undefined;
 
   return (
     <>
@@ -43,14 +46,21 @@ export default async function SurveysPage({ searchParams }: { searchParams: Sear
           ) : undefined
         }
       />
-      {rows.length === 0 ? <GettingStarted locale={ctx.locale} /> : <TouchpointGroups locale={ctx.locale} touchpoints={rows} canManage />}
+      {rows.length === 0 ? (
+        <GettingStarted locale={ctx.locale} />
+      ) : (
+        <TouchpointGroups locale={ctx.locale} touchpoints={rows} canManage />
+      )}
       <div id="manage" className="mt-8 grid scroll-mt-4 gap-6 lg:grid-cols-2">
         <TouchpointForm locale={ctx.locale} action={addTouchpoint} />
         <SurveyCreateForm
           locale={ctx.locale}
           action={addSurvey}
           selected={selected}
-          touchpoints={touchpoints.map((tp) => ({ id: tp.id, label: `${tp.name} (${phaseLabel(tp, ctx.locale)})` }))}
+          touchpoints={touchpoints.map((tp) => ({
+            id: tp.id,
+            label: `${tp.name} (${phaseLabel(tp, ctx.locale)})`,
+          }))}
         />
       </div>
     </>

@@ -26,7 +26,9 @@ export default async function MailboxPage() {
       </div>
       <p className="mb-4 text-sm text-zinc-600">{t.intro}</p>
       {mails.length === 0 ? (
-        <p className="rounded border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500">{t.empty}</p>
+        <p className="rounded border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500">
+          {t.empty}
+        </p>
       ) : (
         <ul className="divide-y divide-zinc-200 rounded border border-zinc-200 bg-white">
           {mails.map((m) => (

@@ -30,7 +30,8 @@ export const auth = defineMessages(
   },
   {
     signInTitle: 'Aanmelden bij Kringloop',
-    signInIntro: 'Vul uw zakelijke e-mailadres in. U krijgt een link waarmee u zich aanmeldt; geen wachtwoord nodig.',
+    signInIntro:
+      'Vul uw zakelijke e-mailadres in. U krijgt een link waarmee u zich aanmeldt; geen wachtwoord nodig.',
     email: 'Zakelijk e-mailadres',
     sendLink: 'Stuur mij een aanmeldlink',
     checkTitle: 'Kijk in uw mailbox',

@@ -68,7 +68,8 @@ export const common = defineMessages(
     languages: { nl: 'Nederlands', en: 'English' },
     skipLink: 'Skip to content',
     devMailbox: {
-      intro: 'Every email this demo sends lands here instead of a real inbox: sign-in links, survey invitations, alerts.',
+      intro:
+        'Every email this demo sends lands here instead of a real inbox: sign-in links, survey invitations, alerts.',
       empty: 'No emails yet.',
       to: 'To',
       back: 'All emails',
@@ -142,7 +143,8 @@ export const common = defineMessages(
     languages: { nl: 'Nederlands', en: 'English' },
     skipLink: 'Naar de inhoud',
     devMailbox: {
-      intro: 'Elke e-mail die deze demo verstuurt komt hier terecht in plaats van in een echte inbox: aanmeldlinks, enquête-uitnodigingen, meldingen.',
+      intro:
+        'Elke e-mail die deze demo verstuurt komt hier terecht in plaats van in een echte inbox: aanmeldlinks, enquête-uitnodigingen, meldingen.',
       empty: 'Nog geen e-mails.',
       to: 'Aan',
       back: 'Alle e-mails',

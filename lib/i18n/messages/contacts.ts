@@ -24,7 +24,8 @@ export const contacts = defineMessages(
       },
       viewContacts: 'Contacts of {name}',
       addTitle: 'Add company',
-      addHint: 'A company with the same external id (or, without one, the same name) is updated instead of added twice.',
+      addHint:
+        'A company with the same external id (or, without one, the same name) is updated instead of added twice.',
       fields: {
         name: 'Company name',
         externalId: 'External id',
@@ -40,7 +41,8 @@ export const contacts = defineMessages(
       saved: 'Company saved.',
       importTitle: 'Import companies (CSV)',
       importSubmit: 'Import companies',
-      importHelp: 'One company per line. Only name is required. Owner email must belong to a member of your team; a new business unit is created when needed.',
+      importHelp:
+        'One company per line. Only name is required. Owner email must belong to a member of your team; a new business unit is created when needed.',
     },
     contacts: {
       title: 'Contacts',
@@ -81,7 +83,8 @@ export const contacts = defineMessages(
       saved: 'Contact saved.',
       importTitle: 'Import contacts (CSV)',
       importSubmit: 'Import contacts',
-      importHelp: 'One contact per line. Only email is required. Locale is nl or en (empty: the organisation default). Company is the external id or the exact name of an existing company: import companies first.',
+      importHelp:
+        'One contact per line. Only email is required. Locale is nl or en (empty: the organisation default). Company is the external id or the exact name of an existing company: import companies first.',
     },
     import: {
       file: 'CSV file',
@@ -91,9 +94,11 @@ export const contacts = defineMessages(
       allOrNothing: 'All lines are imported together: when one line has a problem, nothing is imported.',
       noFile: 'Choose a CSV file first.',
       tooLarge: 'The file is larger than 5 MB. Split it into smaller files and import them one by one.',
-      uploadFailed: 'The file could not be uploaded. Is it larger than the server accepts? Try a smaller file.',
+      uploadFailed:
+        'The file could not be uploaded. Is it larger than the server accepts? Try a smaller file.',
       done: 'Import finished. Lines read: {total}; created: {created}; updated: {updated}.',
-      failed: 'Nothing was imported. Problems found: {count} (lines read: {total}). Fix them in the file and import it again.',
+      failed:
+        'Nothing was imported. Problems found: {count} (lines read: {total}). Fix them in the file and import it again.',
       errorsCaption: 'Lines with problems',
       line: 'Line',
       field: 'Column',
@@ -126,7 +131,8 @@ export const contacts = defineMessages(
       },
       viewContacts: 'Contactpersonen van {name}',
       addTitle: 'Bedrijf toevoegen',
-      addHint: 'Een bedrijf met hetzelfde externe id (of, zonder id, dezelfde naam) wordt bijgewerkt in plaats van dubbel toegevoegd.',
+      addHint:
+        'Een bedrijf met hetzelfde externe id (of, zonder id, dezelfde naam) wordt bijgewerkt in plaats van dubbel toegevoegd.',
       fields: {
         name: 'Bedrijfsnaam',
         externalId: 'Extern id',
@@ -142,7 +148,8 @@ export const contacts = defineMessages(
       saved: 'Bedrijf opgeslagen.',
       importTitle: 'Bedrijven importeren (CSV)',
       importSubmit: 'Bedrijven importeren',
-      importHelp: 'Eén bedrijf per regel. Alleen de naam is verplicht. Het e-mailadres van de eigenaar moet van een teamlid zijn; een nieuwe businessunit wordt zo nodig aangemaakt.',
+      importHelp:
+        'Eén bedrijf per regel. Alleen de naam is verplicht. Het e-mailadres van de eigenaar moet van een teamlid zijn; een nieuwe businessunit wordt zo nodig aangemaakt.',
     },
     contacts: {
       title: 'Contactpersonen',
@@ -170,7 +177,8 @@ export const contacts = defineMessages(
         bounced: 'Onbestelbaar',
       },
       addTitle: 'Contactpersoon toevoegen',
-      addHint: 'Een contactpersoon met hetzelfde e-mailadres wordt bijgewerkt in plaats van dubbel toegevoegd.',
+      addHint:
+        'Een contactpersoon met hetzelfde e-mailadres wordt bijgewerkt in plaats van dubbel toegevoegd.',
       fields: {
         email: 'E-mailadres',
         name: 'Naam',
@@ -183,19 +191,24 @@ export const contacts = defineMessages(
       saved: 'Contactpersoon opgeslagen.',
       importTitle: 'Contactpersonen importeren (CSV)',
       importSubmit: 'Contactpersonen importeren',
-      importHelp: 'Eén contactpersoon per regel. Alleen het e-mailadres is verplicht. Locale is nl of en (leeg: de standaardtaal van de organisatie). Company is het externe id of de exacte naam van een bestaand bedrijf: importeer eerst de bedrijven.',
+      importHelp:
+        'Eén contactpersoon per regel. Alleen het e-mailadres is verplicht. Locale is nl of en (leeg: de standaardtaal van de organisatie). Company is het externe id of de exacte naam van een bestaand bedrijf: importeer eerst de bedrijven.',
     },
     import: {
       file: 'CSV-bestand',
       fileHint: 'Hooguit 5 MB, UTF-8 of de CSV van Excel.',
       columns: 'Kolommen (eerste regel), gescheiden door komma of puntkomma:',
       example: 'Download een voorbeeldbestand',
-      allOrNothing: 'Alle regels worden samen geïmporteerd: heeft één regel een probleem, dan wordt er niets geïmporteerd.',
+      allOrNothing:
+        'Alle regels worden samen geïmporteerd: heeft één regel een probleem, dan wordt er niets geïmporteerd.',
       noFile: 'Kies eerst een CSV-bestand.',
-      tooLarge: 'Het bestand is groter dan 5 MB. Splits het in kleinere bestanden en importeer die een voor een.',
-      uploadFailed: 'Het bestand kon niet worden geüpload. Is het groter dan de server accepteert? Probeer een kleiner bestand.',
+      tooLarge:
+        'Het bestand is groter dan 5 MB. Splits het in kleinere bestanden en importeer die een voor een.',
+      uploadFailed:
+        'Het bestand kon niet worden geüpload. Is het groter dan de server accepteert? Probeer een kleiner bestand.',
       done: 'Import voltooid. Gelezen regels: {total}; aangemaakt: {created}; bijgewerkt: {updated}.',
-      failed: 'Er is niets geïmporteerd. Gevonden problemen: {count} (gelezen regels: {total}). Los ze op in het bestand en importeer het opnieuw.',
+      failed:
+        'Er is niets geïmporteerd. Gevonden problemen: {count} (gelezen regels: {total}). Los ze op in het bestand en importeer het opnieuw.',
       errorsCaption: 'Regels met problemen',
       line: 'Regel',
       field: 'Kolom',

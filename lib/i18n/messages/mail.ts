@@ -35,7 +35,8 @@ export const mail = defineMessages(
       button: 'Open the follow-up task',
       adviceDETRACTOR: 'Act fast: call the customer, listen, and say what you will do.',
       advicePASSIVE: 'Ask what it would take to earn a 9 or 10.',
-      advicePROMOTER: 'Say thank you, share the compliment with the team, and ask how to deepen the relationship.',
+      advicePROMOTER:
+        'Say thank you, share the compliment with the team, and ask how to deepen the relationship.',
     },
   },
   {
@@ -72,7 +73,8 @@ export const mail = defineMessages(
       button: 'Open de opvolgtaak',
       adviceDETRACTOR: 'Handel snel: bel de klant, luister, en zeg wat u gaat doen.',
       advicePASSIVE: 'Vraag wat er nodig is voor een 9 of 10.',
-      advicePROMOTER: 'Bedank de klant, deel het compliment met het team en vraag hoe u de relatie kunt verdiepen.',
+      advicePROMOTER:
+        'Bedank de klant, deel het compliment met het team en vraag hoe u de relatie kunt verdiepen.',
     },
   },
 );

@@ -54,7 +54,8 @@ export const settings = defineMessages(
       timeZone: 'Tijdzone',
       timeZoneHint: 'Datums, werkdagen en verzendtijden volgen deze zone, bijv. Europe/Amsterdam.',
       throttleDays: 'Rustperiode (dagen)',
-      throttleHint: 'Een contactpersoon die binnen zoveel dagen is uitgenodigd, wordt niet opnieuw uitgenodigd.',
+      throttleHint:
+        'Een contactpersoon die binnen zoveel dagen is uitgenodigd, wordt niet opnieuw uitgenodigd.',
       slaLegend: 'Termijn voor opvolging (werkdagen)',
       slaHint: 'Hoeveel werkdagen de eigenaar heeft om een antwoord op te volgen, per categorie.',
       slaItem: 'Termijn voor opvolging van {category}',

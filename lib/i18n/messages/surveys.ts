@@ -10,7 +10,6 @@ export const surveys = defineMessages(
       noSurveys: 'No surveys for this touchpoint yet.',
       addSurveyHere: 'Add survey',
       addSurveyTo: 'Add a survey to {name}',
-      touchpointCount: '{count} touchpoints',
     },
     empty: {
       title: 'Start your feedback program',
@@ -23,7 +22,8 @@ export const surveys = defineMessages(
     statusHelp: {
       DRAFT: 'Not sent yet. Check the texts, then activate the survey to send it.',
       ACTIVE: 'Ready to send. Answers come in as contacts respond.',
-      PAUSED: 'Paused: nobody can be invited until you activate it again. Invitations already sent still work.',
+      PAUSED:
+        'Paused: nobody can be invited until you activate it again. Invitations already sent still work.',
       ARCHIVED: 'Archived: kept for its answers and trends, but it cannot be sent.',
     },
     touchpointForm: {
@@ -33,7 +33,6 @@ export const surveys = defineMessages(
       phase: 'Journey phase',
       customPhase: 'Custom phase name',
       customPhaseHint: 'Only for the phase “Custom”, for example “Renewal”.',
-      customPhaseRequired: 'Name the custom phase.',
       description: 'Description (optional)',
       descriptionHint: 'When is this survey sent, and to whom?',
       submit: 'Add touchpoint',
@@ -59,14 +58,15 @@ export const surveys = defineMessages(
       activate: 'Activate',
       pause: 'Pause',
       archive: 'Archive',
-      changed: 'Status changed.',
     },
     editor: {
       title: 'Texts',
-      intro: 'What the respondent reads. Each contact gets the survey in their own language, so fill in both.',
+      intro:
+        'What the respondent reads. Each contact gets the survey in their own language, so fill in both.',
       name: 'Survey name',
       question: 'Recommendation question',
-      questionHint: 'Write {company} where the name of your organisation goes: it is replaced by your sender name “{sender}”.',
+      questionHint:
+        'Write {company} where the name of your organisation goes: it is replaced by your sender name “{sender}”.',
       followUpTitle: 'Follow-up question, by score',
       followUp: {
         promoter: 'For promoters (9–10)',
@@ -165,20 +165,22 @@ export const surveys = defineMessages(
       noSurveys: 'Nog geen enquêtes bij dit contactmoment.',
       addSurveyHere: 'Enquête toevoegen',
       addSurveyTo: 'Een enquête toevoegen aan {name}',
-      touchpointCount: '{count} contactmomenten',
     },
     empty: {
       title: 'Start uw feedbackprogramma',
       intro: 'Begin klein: een of twee momenten die er voor uw klanten toe doen. Breid daarna uit.',
-      step1: 'Voeg een contactmoment toe: een moment van de waarheid in de klantreis, bijvoorbeeld “na livegang”.',
-      step2: 'Voeg er een enquête aan toe. Die begint met de standaard NPS-vraag in het Nederlands en Engels.',
+      step1:
+        'Voeg een contactmoment toe: een moment van de waarheid in de klantreis, bijvoorbeeld “na livegang”.',
+      step2:
+        'Voeg er een enquête aan toe. Die begint met de standaard NPS-vraag in het Nederlands en Engels.',
       step3: 'Controleer de teksten, activeer de enquête en verstuur hem naar uw contactpersonen.',
     },
     status: { DRAFT: 'Concept', ACTIVE: 'Actief', PAUSED: 'Gepauzeerd', ARCHIVED: 'Gearchiveerd' },
     statusHelp: {
       DRAFT: 'Nog niet verstuurd. Controleer de teksten en activeer de enquête om hem te versturen.',
       ACTIVE: 'Klaar om te versturen. Antwoorden komen binnen zodra contactpersonen reageren.',
-      PAUSED: 'Gepauzeerd: niemand kan worden uitgenodigd tot u hem weer activeert. Al verstuurde uitnodigingen blijven werken.',
+      PAUSED:
+        'Gepauzeerd: niemand kan worden uitgenodigd tot u hem weer activeert. Al verstuurde uitnodigingen blijven werken.',
       ARCHIVED: 'Gearchiveerd: bewaard voor de antwoorden en trends, maar hij kan niet worden verstuurd.',
     },
     touchpointForm: {
@@ -188,7 +190,6 @@ export const surveys = defineMessages(
       phase: 'Fase in de klantreis',
       customPhase: 'Naam eigen fase',
       customPhaseHint: 'Alleen voor de fase “Eigen fase”, bijvoorbeeld “Verlenging”.',
-      customPhaseRequired: 'Geef de eigen fase een naam.',
       description: 'Omschrijving (optioneel)',
       descriptionHint: 'Wanneer wordt deze enquête verstuurd, en naar wie?',
       submit: 'Contactmoment toevoegen',
@@ -214,14 +215,15 @@ export const surveys = defineMessages(
       activate: 'Activeren',
       pause: 'Pauzeren',
       archive: 'Archiveren',
-      changed: 'Status gewijzigd.',
     },
     editor: {
       title: 'Teksten',
-      intro: 'Wat de respondent leest. Elke contactpersoon krijgt de enquête in zijn eigen taal, dus vul beide in.',
+      intro:
+        'Wat de respondent leest. Elke contactpersoon krijgt de enquête in zijn eigen taal, dus vul beide in.',
       name: 'Naam enquête',
       question: 'Aanbevelingsvraag',
-      questionHint: 'Schrijf {company} waar de naam van uw organisatie komt: die wordt vervangen door uw afzendernaam “{sender}”.',
+      questionHint:
+        'Schrijf {company} waar de naam van uw organisatie komt: die wordt vervangen door uw afzendernaam “{sender}”.',
       followUpTitle: 'Vervolgvraag, per score',
       followUp: {
         promoter: 'Voor promoters (9–10)',
@@ -234,7 +236,8 @@ export const surveys = defineMessages(
     },
     preview: {
       title: 'Voorbeeld',
-      intro: 'Wat een respondent ziet, met de opgeslagen teksten. Sla uw wijzigingen op om het bij te werken.',
+      intro:
+        'Wat een respondent ziet, met de opgeslagen teksten. Sla uw wijzigingen op om het bij te werken.',
       step1: 'Vraag',
       step2: 'Vervolgvraag na de score',
       step3: 'Na het antwoorden',
@@ -245,7 +248,8 @@ export const surveys = defineMessages(
       notActive: {
         DRAFT: 'Activeer de enquête voordat u hem verstuurt.',
         PAUSED: 'Deze enquête is gepauzeerd. Activeer hem opnieuw om hem te versturen.',
-        ARCHIVED: 'Deze enquête is gearchiveerd en kan niet worden verstuurd. Activeer hem opnieuw, of voeg een nieuwe enquête toe.',
+        ARCHIVED:
+          'Deze enquête is gearchiveerd en kan niet worden verstuurd. Activeer hem opnieuw, of voeg een nieuwe enquête toe.',
       },
       audience: 'Wie krijgt de enquête?',
       all: 'Alle contactpersonen',
@@ -300,7 +304,13 @@ export const surveys = defineMessages(
         sentAt: 'Verstuurd om',
         respondedAt: 'Beantwoord om',
       },
-      status: { PENDING: 'Wacht', SENDING: 'Wordt verstuurd', SENT: 'Verstuurd', FAILED: 'Mislukt', SKIPPED: 'Overgeslagen' },
+      status: {
+        PENDING: 'Wacht',
+        SENDING: 'Wordt verstuurd',
+        SENT: 'Verstuurd',
+        FAILED: 'Mislukt',
+        SKIPPED: 'Overgeslagen',
+      },
       skipReason: {
         THROTTLED: 'Al uitgenodigd in de afgelopen {days} dagen',
         UNSUBSCRIBED: 'Afgemeld voor enquêtes',

@@ -86,7 +86,6 @@ export const tasks = defineMessages(
       start: 'Start',
       done: 'Mark as done',
       reopen: 'Reopen',
-      changed: 'Status updated.',
       readOnly: 'Only the assignee or a CX manager can work this follow-up.',
     },
     notes: {
@@ -205,7 +204,6 @@ export const tasks = defineMessages(
       start: 'Starten',
       done: 'Afronden',
       reopen: 'Heropenen',
-      changed: 'Status bijgewerkt.',
       readOnly: 'Alleen de toegewezen collega of een CX-manager kan deze opvolging bijwerken.',
     },
     notes: {

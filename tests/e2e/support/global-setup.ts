@@ -1,12 +1,13 @@
 // Starts what the e2e tests run against: a fresh migrated database, an SMTP sink writing to a temp
 // folder (tests read the mails from there), the worker, and `next start` on the production build.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startSmtpSink } from '../../../lib/mail/sink';
+import { startGroup, stopGroups } from '../../../scripts/processes';
 import { applyMigrations, dropDatabase, ensureDatabase, withDatabase } from '../../../scripts/schema-engine';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -53,8 +54,11 @@ export default async function globalSetup() {
     NEXT_TELEMETRY_DISABLED: '1',
   };
   const children = [
-    spawn('npx', ['next', 'start', '-p', String(PORT)], { env, stdio: ['ignore', 'inherit', 'inherit'] }),
-    spawn('npx', ['tsx', 'workers/index.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] }),
+    startGroup('npx', ['next', 'start', '-p', String(PORT)], {
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    }),
+    startGroup('npx', ['tsx', 'workers/index.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] }),
   ];
   // The tests (in worker processes started after this) find everything through these variables.
   Object.assign(process.env, {
@@ -63,13 +67,15 @@ export default async function globalSetup() {
     E2E_APP_URL: appUrl,
     E2E_AUTH_SECRET: env.AUTH_SECRET,
   });
-  await waitForHealth(appUrl, children);
+  try {
+    await waitForHealth(appUrl, children);
+  } catch (err) {
+    await stopGroups(children);
+    throw err;
+  }
 
   return async () => {
-    for (const c of children) c.kill('SIGTERM');
-    await Promise.all(
-      children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))),
-    );
+    await stopGroups(children);
     await sink.close();
     rmSync(mailbox, { recursive: true, force: true });
     await dropDatabase(databaseUrl).catch(() => undefined);

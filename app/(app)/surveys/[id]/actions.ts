@@ -62,22 +62,20 @@ export async function sendSurveyTo(_prev: unknown, form: FormData) {
     // An empty pick gets a message in the user's language on the list itself.
     if (type === 'companies') {
       const companyIds = list(o.companyIds);
-      if (!companyIds.length) throw new AppError('BAD_REQUEST', t.pickCompanies, { fields: { companyIds: t.pickCompanies } });
+      if (!companyIds.length)
+        throw new AppError('BAD_REQUEST', t.pickCompanies, { fields: { companyIds: t.pickCompanies } });
       audience = { type, companyIds };
     } else if (type === 'businessUnits') {
       const businessUnitIds = list(o.businessUnitIds);
-      if (!businessUnitIds.length) throw new AppError('BAD_REQUEST', t.pickBusinessUnits, { fields: { businessUnitIds: t.pickBusinessUnits } });
+      if (!businessUnitIds.length)
+        throw new AppError('BAD_REQUEST', t.pickBusinessUnits, {
+          fields: { businessUnitIds: t.pickBusinessUnits },
+        });
       audience = { type, businessUnitIds };
     } else {
       audience = { type: 'all' };
     }
-    try {
-      return await sendSurvey(ctx, { surveyId, audience });
-    } catch (err) {
-      // Only an active survey can be sent; the service's message is English.
-      if (err instanceof AppError && err.code === 'CONFLICT') throw new AppError('CONFLICT', t.notActive.DRAFT);
-      throw err;
-    }
+    return sendSurvey(ctx, { surveyId, audience });
   });
   if (res.ok) refresh(surveyId);
   return res;

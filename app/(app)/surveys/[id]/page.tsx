@@ -37,11 +37,19 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
       </Link>
       <PageHeader
         title={survey.name}
-        description={fill(t.detail.touchpoint, { name: survey.touchpoint.name, phase: phaseLabel(survey.touchpoint, ctx.locale) })}
+        description={fill(t.detail.touchpoint, {
+          name: survey.touchpoint.name,
+          phase: phaseLabel(survey.touchpoint, ctx.locale),
+        })}
         action={<SurveyStatusBadge status={survey.status} label={t.status[survey.status]} />}
       />
       <div className="space-y-6">
-        <StatusControls locale={ctx.locale} surveyId={survey.id} status={survey.status} action={changeSurveyStatus} />
+        <StatusControls
+          locale={ctx.locale}
+          surveyId={survey.id}
+          status={survey.status}
+          action={changeSurveyStatus}
+        />
         <Card aria-labelledby="texts-title">
           <CardTitle>
             <span id="texts-title">{t.editor.title}</span>
@@ -69,7 +77,7 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
         <SurveyPreview locale={ctx.locale} texts={survey.texts} company={tenant.senderName} />
         {canSend && (
           <SendPanel
-            key={survey.id}
+            key={`${survey.id}-${survey.status}`}
             locale={ctx.locale}
             surveyId={survey.id}
             status={survey.status}
@@ -79,7 +87,12 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
             action={sendSurveyTo}
           />
         )}
-        <DistributionList locale={ctx.locale} timeZone={tenant.timeZone} surveyId={survey.id} rows={distributions} />
+        <DistributionList
+          locale={ctx.locale}
+          timeZone={tenant.timeZone}
+          surveyId={survey.id}
+          rows={distributions}
+        />
       </div>
     </>
   );

@@ -54,7 +54,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           company: task.company?.name ?? task.response.contact.name ?? task.response.contact.email,
         })}
       />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           <AnswerCard task={task} timeZone={tz} locale={ctx.locale} />
           <GuidanceCard category={task.category} locale={ctx.locale} />

@@ -41,9 +41,16 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
         </section>
       )}
       {mail.html ? (
-        <iframe title={mail.subject} srcDoc={mail.html} sandbox="allow-popups allow-top-navigation-by-user-activation" className="h-[640px] w-full rounded border border-zinc-200 bg-white" />
+        <iframe
+          title={mail.subject}
+          srcDoc={mail.html}
+          sandbox="allow-popups allow-top-navigation-by-user-activation"
+          className="h-[640px] w-full rounded border border-zinc-200 bg-white"
+        />
       ) : (
-        <pre className="whitespace-pre-wrap rounded border border-zinc-200 bg-white p-3 text-sm">{mail.text}</pre>
+        <pre className="whitespace-pre-wrap rounded border border-zinc-200 bg-white p-3 text-sm">
+          {mail.text}
+        </pre>
       )}
     </main>
   );

@@ -8,13 +8,20 @@ import { fill, formatDate, formatNumber, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
 import { loadSurvey } from '../../load';
 
-export default async function SendDetailPage({ params }: { params: Promise<{ id: string; distributionId: string }> }) {
+export default async function SendDetailPage({
+  params,
+}: {
+  params: Promise<{ id: string; distributionId: string }>;
+}) {
   const ctx = await guardPage('survey.manage');
   const { id, distributionId } = await params;
   const survey = await loadSurvey(ctx, id);
-  const [tenant, sends] = await Promise.all([getTenant(ctx), listDistributions(ctx, survey.id)]);
   // The send must belong to this survey (of this tenant): anything else is the same 404 as a missing one.
-  const send = sends.find((d) => d.id === distributionId);
+  const [tenant, sends] = await Promise.all([
+    getTenant(ctx),
+    listDistributions(ctx, survey.id, { distributionId }).catch(() => notFound()),
+  ]);
+  const send = sends[0];
   if (!send) notFound();
   const invitations = await distributionInvitations(ctx, send.id);
   const t = messages(ctx.locale).surveys.sendDetail;
@@ -34,7 +41,12 @@ export default async function SendDetailPage({ params }: { params: Promise<{ id:
         {invitations.length === 0 ? (
           <EmptyState>{t.empty}</EmptyState>
         ) : (
-          <InvitationTable locale={ctx.locale} timeZone={tenant.timeZone} throttleDays={tenant.throttleDays} rows={invitations} />
+          <InvitationTable
+            locale={ctx.locale}
+            timeZone={tenant.timeZone}
+            throttleDays={tenant.throttleDays}
+            rows={invitations}
+          />
         )}
       </Card>
     </>
