@@ -1,6 +1,7 @@
 import { db } from '../db';
 import { logger } from '../log';
 import { EVENT_SCHEMAS, QUEUE_OF, type TEventType } from './events';
+import { redisReady } from './connection';
 import { queue } from './queues';
 
 interface Claimed {
@@ -24,6 +25,10 @@ export interface RelayOptions {
  */
 export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
   const batchSize = opts.batchSize ?? 200;
+  // BullMQ waits for a ready connection without limit; check first, so that a Redis outage does
+  // not hold the claimed rows locked in an open transaction.
+  if (!(await redisReady(2_000)))
+    throw new Error('Redis is not reachable; outbox events stay queued in Postgres');
   return db.$transaction(
     async (tx) => {
       const events = await tx.$queryRaw<Claimed[]>`
@@ -48,7 +53,13 @@ export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
         list.push({ name: e.type, data: parsed.data, opts: { jobId: e.id } });
         byQueue.set(q, list);
       }
-      for (const [name, jobs] of byQueue) await queue(name as 'mail' | 'loop').addBulk(jobs);
+      for (const [name, jobs] of byQueue) {
+        await withTimeout(
+          queue(name as 'mail' | 'loop').addBulk(jobs),
+          10_000,
+          'publishing to Redis timed out',
+        );
+      }
       await opts.afterPublish?.(events);
 
       const good = events.filter((e) => !bad.includes(e));
@@ -82,6 +93,14 @@ export async function runRelay(signal: AbortSignal, pollMs = 250) {
     }
     if (n === 0) await sleep(pollMs, signal);
   }
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, message: string): Promise<T> {
+  let t: NodeJS.Timeout | undefined;
+  return Promise.race([
+    p,
+    new Promise<never>((_, reject) => (t = setTimeout(() => reject(new Error(message)), ms))),
+  ]).finally(() => clearTimeout(t));
 }
 
 function sleep(ms: number, signal: AbortSignal) {
