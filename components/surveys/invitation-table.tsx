@@ -7,7 +7,7 @@ type TStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
 export interface InvitationRow {
   id: string;
   status: TStatus;
-  skipReason: 'THROTTLED' | 'UNSUBSCRIBED' | 'BOUNCED' | null;
+  skipReason: 'THROTTLED' | 'UNSUBSCRIBED' | 'BOUNCED' | 'SURVEY_INACTIVE' | null;
   failureReason: string | null;
   sentAt: Date | null;
   respondedAt: Date | null;
