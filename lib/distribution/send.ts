@@ -6,16 +6,25 @@ import { ZSurveyTexts } from '../surveys/schemas';
 import { invitationMail } from './invitation-mail';
 import { newSurveyToken } from './tokens';
 
-const LEASE_SECONDS = 300;
-const MAX_ATTEMPTS = 8;
+/** Shorter than the job's retry window (2 s doubling over 8 attempts, about 4 minutes). */
+const LEASE_SECONDS = 120;
+export const MAX_SEND_ATTEMPTS = 8;
 const TOKEN_DAYS = 60;
 
-export type SendOutcome = 'sent' | 'skipped' | 'not-claimed';
+export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'not-claimed';
+
+/** Another run holds the invitation; the job retries after its lease. */
+export class LeaseHeldError extends Error {
+  constructor() {
+    super('invitation is being sent by another run; retrying after its lease');
+  }
+}
 
 /**
  * Job handler: sends one invitation at most once. The invitation is claimed by a conditional update
- * (PENDING, or SENDING with an expired lease -> SENDING with a new lease); a second run of the job
- * finds nothing to claim. The token is made here and only its hash is stored.
+ * (PENDING, or SENDING with an expired lease -> SENDING with a new lease); a run that finds it SENT,
+ * FAILED or SKIPPED does nothing, and a run that finds a live lease retries later (the holder may
+ * have crashed). The token is made here and only its hash is stored.
  */
 export async function sendInvitation(p: TEventPayload<'invitation.send'>): Promise<SendOutcome> {
   const { tenantId, invitationId } = p;
@@ -30,21 +39,30 @@ export async function sendInvitation(p: TEventPayload<'invitation.send'>): Promi
         "expiresAt" = now() + make_interval(days => ${TOKEN_DAYS})
     WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${invitationId}::uuid
       AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "leaseUntil" < now()))`;
-  if (claimed === 0) return 'not-claimed';
+  if (claimed === 0) {
+    const current = await db.invitation.findUnique({
+      where: { tenantId_id: { tenantId, id: invitationId } },
+      select: { status: true },
+    });
+    if (current?.status === 'SENDING') throw new LeaseHeldError();
+    return 'not-claimed';
+  }
 
   const inv = await db.invitation.findUniqueOrThrow({
     where: { tenantId_id: { tenantId, id: invitationId } },
     include: { contact: true, survey: true },
   });
-  if (inv.contact.unsubscribedAt || inv.contact.bouncedAt) {
-    await db.invitation.update({
-      where: { tenantId_id: { tenantId, id: invitationId } },
-      data: {
-        status: 'SKIPPED',
-        skipReason: inv.contact.unsubscribedAt ? 'UNSUBSCRIBED' : 'BOUNCED',
-        leaseUntil: null,
-        tokenHash: null,
-      },
+  const skipReason = inv.contact.unsubscribedAt
+    ? 'UNSUBSCRIBED'
+    : inv.contact.bouncedAt
+      ? 'BOUNCED'
+      : inv.survey.status !== 'ACTIVE'
+        ? 'SURVEY_INACTIVE'
+        : null;
+  if (skipReason) {
+    await db.invitation.updateMany({
+      where: { tenantId, id: invitationId, status: 'SENDING' },
+      data: { status: 'SKIPPED', skipReason, leaseUntil: null, tokenHash: null },
     });
     return 'skipped';
   }
@@ -58,8 +76,9 @@ export async function sendInvitation(p: TEventPayload<'invitation.send'>): Promi
     surveyUrl: base,
     unsubscribeUrl: `${base}/unsubscribe`,
   });
+  let messageId: string;
   try {
-    const messageId = await sendMail({
+    messageId = await sendMail({
       to: inv.contact.email,
       ...mail,
       fromName: tenant.senderName,
@@ -68,18 +87,15 @@ export async function sendInvitation(p: TEventPayload<'invitation.send'>): Promi
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     });
-    await db.invitation.updateMany({
-      where: { tenantId, id: invitationId, status: 'SENDING' },
-      data: { status: 'SENT', sentAt: new Date(), messageId, leaseUntil: null, failureReason: null },
-    });
-    return 'sent';
   } catch (err) {
     const e = err as Error & { responseCode?: number };
-    // 5xx from SMTP is permanent (bad address); anything else is retried by the job until MAX_ATTEMPTS.
-    const permanent = (e.responseCode ?? 0) >= 500 || inv.attempts >= MAX_ATTEMPTS;
+    // 5xx from SMTP is permanent (a bad address): FAILED now, and the contact is marked bounced so
+    // later sends skip it. Anything else is retried by the job until MAX_SEND_ATTEMPTS.
+    const permanent = (e.responseCode ?? 0) >= 500;
+    const last = permanent || inv.attempts >= MAX_SEND_ATTEMPTS;
     await db.invitation.updateMany({
       where: { tenantId, id: invitationId, status: 'SENDING' },
-      data: permanent
+      data: last
         ? {
             status: 'FAILED',
             failedAt: new Date(),
@@ -89,7 +105,20 @@ export async function sendInvitation(p: TEventPayload<'invitation.send'>): Promi
           }
         : { status: 'PENDING', failureReason: e.message.slice(0, 500), leaseUntil: null, tokenHash: null },
     });
-    if (permanent) return 'not-claimed';
+    if (permanent) {
+      await db.contact.updateMany({
+        where: { tenantId, id: inv.contactId, bouncedAt: null },
+        data: { bouncedAt: new Date() },
+      });
+    }
+    if (last) return 'failed';
     throw err;
   }
+  // The mail is out: from here on a failure must not put the invitation back to PENDING (a retry
+  // would send a second mail with a new token and break the links of the first).
+  await db.invitation.updateMany({
+    where: { tenantId, id: invitationId, status: 'SENDING' },
+    data: { status: 'SENT', sentAt: new Date(), messageId, leaseUntil: null, failureReason: null },
+  });
+  return 'sent';
 }

@@ -5,18 +5,41 @@ import { button, esc, layout, paragraph } from '../mail/layout';
 import { sendMail } from '../mail/transport';
 import type { TEventPayload } from '../queue/events';
 
+const LEASE_MS = 120_000;
+
+/** Another run holds the alert; the job retries after its lease. */
+export class AlertLeaseHeldError extends Error {
+  constructor() {
+    super('alert is being sent by another run; retrying after its lease');
+  }
+}
+
 /**
- * Job handler: emails the assignee about their new task, in their language. The alert is claimed
- * (alertSentAt set by a conditional update) before sending, so a re-run job does not alert twice; a
- * failed send releases the claim and the job retries.
+ * Job handler: emails the assignee about their task, in their language. The alert is claimed with a
+ * lease (a conditional update) before sending and marked sent after, so a re-run job does not alert
+ * twice, and a run that crashed mid-send leaves a lease that expires and is retried. A failed send
+ * releases the claim and the job retries.
  */
 export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'sent' | 'not-claimed'> {
   const { tenantId, taskId } = p;
+  const now = new Date();
   const claimed = await db.followUpTask.updateMany({
-    where: { tenantId, id: taskId, alertSentAt: null },
-    data: { alertSentAt: new Date() },
+    where: {
+      tenantId,
+      id: taskId,
+      alertSentAt: null,
+      OR: [{ alertLeaseUntil: null }, { alertLeaseUntil: { lt: now } }],
+    },
+    data: { alertLeaseUntil: new Date(now.getTime() + LEASE_MS) },
   });
-  if (claimed.count === 0) return 'not-claimed';
+  if (claimed.count === 0) {
+    const held = await db.followUpTask.findUnique({
+      where: { tenantId_id: { tenantId, id: taskId } },
+      select: { alertSentAt: true },
+    });
+    if (held && !held.alertSentAt) throw new AlertLeaseHeldError();
+    return 'not-claimed';
+  }
   try {
     const task = await db.followUpTask.findUniqueOrThrow({
       where: { tenantId_id: { tenantId, id: taskId } },
@@ -32,7 +55,10 @@ export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'se
         },
       },
     });
-    if (!task.assignee) return 'not-claimed';
+    if (!task.assignee) {
+      await db.followUpTask.updateMany({ where: { tenantId, id: taskId }, data: { alertLeaseUntil: null } });
+      return 'not-claimed';
+    }
     const locale = task.assignee.user.locale ?? task.tenant.defaultLocale;
     const t = messages(locale);
     const m = t.mail.taskAlert;
@@ -65,9 +91,16 @@ export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'se
       text: `${fill(m.intro, vars)}\n\n${m.score}: ${task.response.score}/10 (${vars.category})\n${m.comment}: ${comment}\n${m.due}: ${due}\n\n${advice}\n\n${m.button}: ${url}\n`,
       fromName: 'Kringloop',
     });
-    return 'sent';
   } catch (err) {
-    await db.followUpTask.updateMany({ where: { tenantId, id: taskId }, data: { alertSentAt: null } });
+    await db.followUpTask.updateMany({
+      where: { tenantId, id: taskId, alertSentAt: null },
+      data: { alertLeaseUntil: null },
+    });
     throw err;
   }
+  await db.followUpTask.updateMany({
+    where: { tenantId, id: taskId },
+    data: { alertSentAt: new Date(), alertLeaseUntil: null },
+  });
+  return 'sent';
 }

@@ -19,7 +19,15 @@ export interface SinkMessage {
  * An SMTP server on 127.0.0.1 that accepts every message and keeps it: in memory (tests) and, when a
  * directory is given, as JSON files for the dev mailbox page (demo). No AUTH, no STARTTLS.
  */
-export async function startSmtpSink(opts: { port: number; dir?: string; host?: string }) {
+export interface SinkOptions {
+  port: number;
+  dir?: string;
+  host?: string;
+  /** Tests: refuse a recipient with an SMTP code (4xx = try again later, 5xx = permanent). */
+  refuse?: (address: string) => { code: number; message: string } | null;
+}
+
+export async function startSmtpSink(opts: SinkOptions) {
   const messages: SinkMessage[] = [];
   const waiters = new Set<() => void>();
   if (opts.dir) await mkdir(opts.dir, { recursive: true });
@@ -28,6 +36,12 @@ export async function startSmtpSink(opts: { port: number; dir?: string; host?: s
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      const refusal = opts.refuse?.(address.address.toLowerCase());
+      if (!refusal) return callback();
+      const err = Object.assign(new Error(refusal.message), { responseCode: refusal.code });
+      callback(err);
+    },
     onData(stream, session, callback) {
       simpleParser(stream)
         .then(async (parsed) => {

@@ -11,6 +11,8 @@ const ids = <T extends z.ZodRawShape>(shape: T) => z.object({ tenantId: z.uuid()
 export const EVENT_SCHEMAS = {
   'invitation.send': ids({ invitationId: z.uuid() }),
   'response.submitted': ids({ responseId: z.uuid() }),
+  /** An answer changed category after its task may exist: the open task follows. */
+  'response.changed': ids({ responseId: z.uuid() }),
   'task.alert': ids({ taskId: z.uuid() }),
   'member.invited': ids({ membershipId: z.uuid(), inviterUserId: z.uuid() }),
 } as const;
@@ -24,6 +26,7 @@ export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as TEventType[];
 export const QUEUE_OF: Record<TEventType, 'mail' | 'loop'> = {
   'invitation.send': 'mail',
   'response.submitted': 'loop',
+  'response.changed': 'loop',
   'task.alert': 'mail',
   'member.invited': 'mail',
 };

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { sendInvitation } from '../distribution/send';
 import { createTaskForResponse } from '../followup/create-task';
 import { sendTaskAlert } from '../followup/alert';
+import { syncTaskWithResponse } from '../followup/sync-task';
 import { sendMemberInvite } from '../tenancy/invite-mail';
 import { EVENT_SCHEMAS, type TEventPayload, type TEventType } from './events';
 
@@ -14,6 +15,7 @@ type Handlers = { [K in TEventType]: (payload: TEventPayload<K>, log: Logger) =>
 export const HANDLERS: Handlers = {
   'invitation.send': (p) => sendInvitation(p),
   'response.submitted': (p) => createTaskForResponse(p),
+  'response.changed': (p) => syncTaskWithResponse(p),
   'task.alert': (p) => sendTaskAlert(p),
   'member.invited': (p) => sendMemberInvite(p),
 };

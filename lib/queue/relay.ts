@@ -81,9 +81,30 @@ export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
   );
 }
 
-/** Runs the relay until `signal` aborts: drains batches, then polls. */
+/**
+ * Deletes published events older than `days` in small batches. They have done their work, and BullMQ
+ * forgets completed jobs after a week anyway, so an older republish could not be deduplicated.
+ */
+export async function pruneOutbox(days = 7): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const n = await db.$executeRaw`
+      DELETE FROM "OutboxEvent" WHERE ("tenantId", "id") IN (
+        SELECT "tenantId", "id" FROM "OutboxEvent"
+        WHERE "publishedAt" < now() - make_interval(days => ${days}) LIMIT 1000)`;
+    total += n;
+    if (n < 1000) return total;
+  }
+}
+
+/** Runs the relay until `signal` aborts: drains batches, then polls; prunes old events hourly. */
 export async function runRelay(signal: AbortSignal, pollMs = 250) {
+  let nextPrune = 0;
   while (!signal.aborted) {
+    if (Date.now() >= nextPrune) {
+      nextPrune = Date.now() + 3_600_000;
+      await pruneOutbox().catch((err: unknown) => logger.warn({ err }, 'outbox prune failed'));
+    }
     let n = 0;
     try {
       n = await relayOnce();

@@ -1,7 +1,8 @@
 import { uuidv7 } from 'uuidv7';
 import { db } from '../db';
 import { parseSurveyToken } from '../distribution/tokens';
-import { AppError, notFound } from '../errors';
+import { audit } from '../audit';
+import { notFound } from '../errors';
 import type { TLocale } from '../i18n';
 import { categoryOf, type TCategory } from '../nps';
 import { outboxRow } from '../queue/events';
@@ -19,11 +20,6 @@ export interface SurveyView {
   answer: { score: number; comment: string | null } | null;
 }
 
-/**
- * Finds the live invitation behind a token: routing key -> tenant, then (tenantId, hash). Unknown,
- * malformed, expired and not-sent tokens all give null, and the page answers the same 404 for each.
- * Read-only: a GET of a survey link never writes (mail scanners open every link).
- */
 interface Found {
   tenantId: string;
   senderName: string;
@@ -36,7 +32,13 @@ interface Found {
   comment: string | null;
 }
 
-async function findInvitation(token: string): Promise<Found | null> {
+/**
+ * Finds the live invitation behind a token: routing key -> tenant, then (tenantId, hash). Unknown,
+ * malformed, expired and not-sent tokens all give null, and the page answers the same 404 for each;
+ * unsubscribing keeps working after the survey link expired. Read-only: a GET of a survey link never
+ * writes (mail scanners open every link).
+ */
+async function findInvitation(token: string, opts: { allowExpired?: boolean } = {}): Promise<Found | null> {
   const parsed = parseSurveyToken(token);
   if (!parsed) return null;
   // One round trip: this is the respondent's hot path (see bench/run.ts).
@@ -50,7 +52,7 @@ async function findInvitation(token: string): Promise<Found | null> {
     LEFT JOIN "Response" r ON r."tenantId" = i."tenantId" AND r."invitationId" = i."id"
     WHERE t."routingKey" = ${parsed.routingKey}
       AND i."status" IN ('SENT', 'SENDING')
-      AND (i."expiresAt" IS NULL OR i."expiresAt" > now())`;
+      AND (${opts.allowExpired ?? false} OR i."expiresAt" IS NULL OR i."expiresAt" > now())`;
   return rows[0] ?? null;
 }
 
@@ -71,11 +73,18 @@ export async function loadSurvey(token: string): Promise<SurveyView | null> {
   return found ? toView(found) : null;
 }
 
+/** The view for the unsubscribe page: like loadSurvey, but an expired survey link still unsubscribes. */
+export async function loadUnsubscribeView(token: string): Promise<SurveyView | null> {
+  const found = await findInvitation(token, { allowExpired: true });
+  return found ? toView(found) : null;
+}
+
 /**
  * Records the answer: one response per invitation. A second submit (same or another score) updates
- * the same row; the follow-up is announced through the outbox only when the response is new, and an
- * open task follows a changed category. One SQL statement (data-modifying CTEs run atomically), so
- * it is safe under any number of concurrent submits and costs one round trip.
+ * the same row. A new response announces 'response.submitted' (the follow-up task); a changed
+ * category announces 'response.changed' (the open task follows: category, SLA, alert). One SQL
+ * statement (data-modifying CTEs run atomically), so it is safe under any number of concurrent
+ * submits and costs one round trip. Comment: undefined keeps the stored one, '' clears it.
  */
 export async function submitAnswer(
   token: string,
@@ -85,19 +94,27 @@ export async function submitAnswer(
   if (!found) throw notFound();
   const data = parseInput(ZSubmitAnswer, input, found.locale);
   const category = categoryOf(data.score);
-  const event = outboxRow('response.submitted', { tenantId: found.tenantId, responseId: uuidv7() });
-  const responseId = (event.payload as { responseId: string }).responseId;
+  const responseId = uuidv7();
+  const created = outboxRow('response.submitted', { tenantId: found.tenantId, responseId });
+  const changedId = uuidv7();
+  const keepComment = data.comment === undefined;
+  const comment = data.comment ? data.comment : null;
   const rows = await db.$queryRaw<{ id: string; inserted: boolean; comment: string | null }[]>`
-    WITH up AS (
+    WITH prev AS (
+      SELECT "category" FROM "Response"
+      WHERE "tenantId" = ${found.tenantId}::uuid AND "invitationId" = ${found.invitationId}::uuid
+    ),
+    up AS (
       INSERT INTO "Response" ("tenantId", "id", "invitationId", "surveyId", "touchpointId", "contactId", "companyId",
                               "score", "category", "comment", "locale", "submittedAt", "updatedAt")
       SELECT i."tenantId", ${responseId}::uuid, i."id", i."surveyId", s."touchpointId", i."contactId", i."companyId",
-             ${data.score}, ${category}::"NpsCategory", ${data.comment ?? null}, i."locale", now(), now()
+             ${data.score}, ${category}::"NpsCategory", ${comment}, i."locale", now(), now()
       FROM "Invitation" i JOIN "Survey" s ON s."tenantId" = i."tenantId" AND s."id" = i."surveyId"
       WHERE i."tenantId" = ${found.tenantId}::uuid AND i."id" = ${found.invitationId}::uuid
       ON CONFLICT ("tenantId", "invitationId") DO UPDATE
         SET "score" = EXCLUDED."score", "category" = EXCLUDED."category",
-            "comment" = COALESCE(EXCLUDED."comment", "Response"."comment"), "updatedAt" = now()
+            "comment" = CASE WHEN ${keepComment} THEN "Response"."comment" ELSE EXCLUDED."comment" END,
+            "updatedAt" = now()
       RETURNING "id", (xmax = 0) AS "inserted", "comment"
     ),
     inv AS (
@@ -107,14 +124,12 @@ export async function submitAnswer(
     ),
     ev AS (
       INSERT INTO "OutboxEvent" ("tenantId", "id", "type", "payload", "createdAt")
-      SELECT ${found.tenantId}::uuid, ${event.id}::uuid, ${event.type}, ${JSON.stringify(event.payload)}::jsonb, now()
+      SELECT ${found.tenantId}::uuid, ${created.id}::uuid, ${created.type}, ${JSON.stringify(created.payload)}::jsonb, now()
       FROM up WHERE up."inserted"
-    ),
-    task AS (
-      -- The task (if the worker made it already) follows the new category while it is still open.
-      UPDATE "FollowUpTask" ft SET "category" = ${category}::"NpsCategory", "updatedAt" = now()
-      FROM up WHERE NOT up."inserted" AND ft."tenantId" = ${found.tenantId}::uuid AND ft."responseId" = up."id"
-        AND ft."status" <> 'DONE' AND ft."category" <> ${category}::"NpsCategory"
+      UNION ALL
+      SELECT ${found.tenantId}::uuid, ${changedId}::uuid, 'response.changed',
+             jsonb_build_object('tenantId', ${found.tenantId}::text, 'responseId', up."id"::text), now()
+      FROM up, prev WHERE NOT up."inserted" AND prev."category" <> ${category}::"NpsCategory"
     )
     SELECT "id", "inserted", "comment" FROM up`;
   const row = rows[0];
@@ -123,26 +138,28 @@ export async function submitAnswer(
   return { view, category, created: row.inserted };
 }
 
-/** Unsubscribes the invitation's contact from all surveys of this tenant (RFC 8058 one-click too). */
+/**
+ * Unsubscribes the invitation's contact from all surveys of this tenant (the page's button and RFC
+ * 8058 one-click). Works after the survey link expired; a repeated POST changes and audits nothing.
+ */
 export async function unsubscribe(token: string): Promise<SurveyView> {
-  const found = await findInvitation(token);
+  const found = await findInvitation(token, { allowExpired: true });
   if (!found) throw notFound();
   await db.$transaction(async (tx) => {
-    await tx.contact.updateMany({
+    const changed = await tx.contact.updateMany({
       where: { tenantId: found.tenantId, id: found.contactId, unsubscribedAt: null },
       data: { unsubscribedAt: new Date() },
     });
-    await tx.auditLog.create({
-      data: {
+    if (changed.count > 0) {
+      await audit(tx, {
         tenantId: found.tenantId,
+        actorUserId: null,
         action: 'contact.unsubscribed',
         entityType: 'contact',
         entityId: found.contactId,
         data: { invitationId: found.invitationId },
-      },
-    });
+      });
+    }
   });
-  const view = await loadSurvey(token);
-  if (!view) throw new AppError('NOT_FOUND', 'Not found');
-  return view;
+  return toView({ ...found, unsubscribed: true });
 }

@@ -8,7 +8,16 @@ process.env.REDIS_PREFIX = inject('redisPrefix');
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
 process.env.APP_URL = 'http://localhost:3999';
 
-const sink = await startSmtpSink({ port: 0 });
+// Addresses starting with bounce- are refused for good (550), tempfail- for now (451).
+const sink = await startSmtpSink({
+  port: 0,
+  refuse: (address) =>
+    address.startsWith('bounce-')
+      ? { code: 550, message: 'No such user' }
+      : address.startsWith('tempfail-')
+        ? { code: 451, message: 'Try again later' }
+        : null,
+});
 process.env.SMTP_URL = `smtp://127.0.0.1:${sink.port}`;
 (globalThis as { __sink?: typeof sink }).__sink = sink;
 

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { db } from '../../lib/db';
+import { sendSurvey } from '../../lib/distribution/distribute';
+import { MAX_SEND_ATTEMPTS, sendInvitation } from '../../lib/distribution/send';
+import { setSurveyStatus } from '../../lib/surveys/service';
+import { makeSurvey, makeTenant, uid } from '../support/factories';
+import { sink } from '../support/sink';
+
+/** One pending invitation for a contact with the given email, through a real send. */
+async function pending(email: string) {
+  const t = await makeTenant();
+  const { survey } = await makeSurvey(t);
+  const contact = await db.contact.create({ data: { tenantId: t.tenant.id, email, locale: 'en' } });
+  await sendSurvey(t.admin.ctx, {
+    surveyId: survey.id,
+    audience: { type: 'contacts', contactIds: [contact.id] },
+  });
+  const inv = await db.invitation.findFirstOrThrow({
+    where: { tenantId: t.tenant.id, contactId: contact.id },
+  });
+  const where = { tenantId_id: { tenantId: t.tenant.id, id: inv.id } };
+  return { t, survey, contact, inv, where, payload: { tenantId: t.tenant.id, invitationId: inv.id } };
+}
+
+describe('the invitation sender when SMTP refuses', () => {
+  it('a permanent refusal (5xx) fails the invitation at once and marks the contact bounced', async () => {
+    const { t, contact, where, payload, survey } = await pending(`bounce-${uid()}@customer.example`);
+    expect(await sendInvitation(payload)).toBe('failed');
+    const inv = await db.invitation.findUniqueOrThrow({ where });
+    expect(inv).toMatchObject({ status: 'FAILED', attempts: 1, tokenHash: null, leaseUntil: null });
+    expect(inv.failureReason).toContain('No such user');
+    const c = await db.contact.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
+    });
+    expect(c.bouncedAt).toBeInstanceOf(Date);
+    // The next send skips the bounced address with its reason.
+    const again = await sendSurvey(t.admin.ctx, {
+      surveyId: survey.id,
+      audience: { type: 'contacts', contactIds: [contact.id] },
+    });
+    expect(again.skipped.BOUNCED).toBe(1);
+  });
+
+  it('a temporary refusal (4xx) puts it back to PENDING and rethrows, until the last attempt fails it', async () => {
+    const { where, payload } = await pending(`tempfail-${uid()}@customer.example`);
+    await expect(sendInvitation(payload)).rejects.toMatchObject({ responseCode: 451 });
+    expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
+      status: 'PENDING',
+      attempts: 1,
+      tokenHash: null,
+    });
+    await db.invitation.update({ where, data: { attempts: MAX_SEND_ATTEMPTS - 1 } });
+    expect(await sendInvitation(payload)).toBe('failed');
+    expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
+      status: 'FAILED',
+      attempts: MAX_SEND_ATTEMPTS,
+    });
+  });
+
+  it('a survey paused after sending was started skips its queued invitations', async () => {
+    const { t, survey, contact, where, payload } = await pending(`paused-${uid()}@customer.example`);
+    await setSurveyStatus(t.admin.ctx, survey.id, { status: 'PAUSED' });
+    expect(await sendInvitation(payload)).toBe('skipped');
+    expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
+      status: 'SKIPPED',
+      skipReason: 'SURVEY_INACTIVE',
+    });
+    expect(sink().messages.filter((m) => m.to.includes(contact.email))).toHaveLength(0);
+  });
+});
