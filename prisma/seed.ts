@@ -2,7 +2,7 @@
 // first start. Idempotent: does nothing when the demo tenant exists. Run: npm run db:seed.
 import { pathToFileURL } from 'node:url';
 import { uuidv7 } from 'uuidv7';
-import { db, type Prisma } from '../lib/db';
+import { db, type Prisma, type Tx } from '../lib/db';
 import { DEMO_DOMAIN } from '../lib/auth/demo';
 import { dueDate, slaDaysFor } from '../lib/followup/sla';
 import { categoryOf } from '../lib/nps';
@@ -22,13 +22,21 @@ function rng(seed: number) {
   };
 }
 
+/**
+ * One transaction: a crash halfway leaves nothing behind, so the next run seeds again instead of
+ * skipping a half-built tenant. The bulk rows go in with createMany to stay fast.
+ */
 export async function seedDemo(now = new Date()): Promise<{ created: boolean; tenantId: string }> {
-  const existing = await db.tenant.findUnique({ where: { slug: DEMO.slug } });
+  return db.$transaction((tx) => seedIn(tx, now), { maxWait: 10_000, timeout: 120_000 });
+}
+
+async function seedIn(tx: Tx, now: Date): Promise<{ created: boolean; tenantId: string }> {
+  const existing = await tx.tenant.findUnique({ where: { slug: DEMO.slug } });
   if (existing) return { created: false, tenantId: existing.id };
   const rand = rng(20261123);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
-  const tenant = await db.tenant.create({
+  const tenant = await tx.tenant.create({
     data: {
       name: DEMO.name,
       slug: DEMO.slug,
@@ -40,24 +48,23 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
   const tenantId = tenant.id;
   const members: Record<string, string> = {};
   for (const u of DEMO.users) {
-    const user = await db.user.upsert({
+    const user = await tx.user.upsert({
       where: { email: `${u.local}@${DEMO_DOMAIN}` },
       create: { email: `${u.local}@${DEMO_DOMAIN}`, name: u.name, locale: u.locale, emailVerified: now },
       update: {},
     });
-    const m = await db.membership.create({ data: { tenantId, userId: user.id, role: u.role } });
+    const m = await tx.membership.create({ data: { tenantId, userId: user.id, role: u.role } });
     members[u.local] = m.id;
   }
 
-  const units = await Promise.all(
-    DEMO.units.map((name) => db.businessUnit.create({ data: { tenantId, name } })),
-  );
+  const units: { id: string }[] = [];
+  for (const name of DEMO.units) units.push(await tx.businessUnit.create({ data: { tenantId, name } }));
   const touchpoints = [];
   for (const tp of DEMO.touchpoints) {
-    const t = await db.touchpoint.create({
+    const t = await tx.touchpoint.create({
       data: { tenantId, name: tp.name, phase: tp.phase, description: tp.description },
     });
-    const s = await db.survey.create({
+    const s = await tx.survey.create({
       data: { tenantId, touchpointId: t.id, name: `NPS ${tp.name}`, status: 'ACTIVE', texts: DEFAULT_TEXTS },
     });
     touchpoints.push({ ...t, surveyId: s.id, weight: tp.weight, bias: tp.bias });
@@ -74,7 +81,7 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
     region: pick(DEMO.regions),
     yearlyRevenue: Math.round(20_000 + rand() * 480_000),
   }));
-  await db.company.createMany({ data: companies });
+  await tx.company.createMany({ data: companies });
 
   const contacts: Prisma.ContactCreateManyInput[] = [];
   companies.forEach((c, i) => {
@@ -92,7 +99,7 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
       });
     }
   });
-  await db.contact.createMany({ data: contacts });
+  await tx.contact.createMany({ data: contacts });
 
   // Twelve months of invitations and answers: about half passives, NPS drifting up to around +15.
   const invitations: Prisma.InvitationCreateManyInput[] = [];
@@ -189,12 +196,12 @@ export async function seedDemo(now = new Date()): Promise<{ created: boolean; te
     }
   }
   for (let i = 0; i < invitations.length; i += 1000)
-    await db.invitation.createMany({ data: invitations.slice(i, i + 1000) });
+    await tx.invitation.createMany({ data: invitations.slice(i, i + 1000) });
   for (let i = 0; i < responses.length; i += 1000)
-    await db.response.createMany({ data: responses.slice(i, i + 1000) });
+    await tx.response.createMany({ data: responses.slice(i, i + 1000) });
   for (let i = 0; i < tasks.length; i += 1000)
-    await db.followUpTask.createMany({ data: tasks.slice(i, i + 1000) });
-  await db.auditLog.createMany({
+    await tx.followUpTask.createMany({ data: tasks.slice(i, i + 1000) });
+  await tx.auditLog.createMany({
     data: tasks.map((t) => ({
       tenantId,
       id: uuidv7(),

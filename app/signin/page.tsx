@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { AuthCard } from '@/components/auth/auth-card';
@@ -8,7 +9,10 @@ import { env } from '@/lib/env';
 import { fill, messages } from '@/lib/i18n';
 import { currentContext } from '@/lib/http/session';
 
-export const metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  const { locale } = await currentContext();
+  return { title: messages(locale).auth.signInPageTitle };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
   const { user, locale } = await currentContext();

@@ -11,11 +11,6 @@ type FormAction = (
   form: FormData,
 ) => Promise<ActionResult<unknown> | null>;
 
-/** The value the service resolves a company by: its external id, else its exact name. */
-export function companyRef(c: { name: string; externalId: string | null }): string {
-  return c.externalId ?? c.name;
-}
-
 /** Adds a contact, or updates the one with the same email address (the service upserts). */
 export function ContactForm({
   locale,
@@ -32,7 +27,7 @@ export function ContactForm({
   const t = messages(locale).contacts.contacts;
   const f = t.fields;
   const languages = messages(locale).common.languages;
-  const preselected = companies.find((c) => c.id === companyId);
+  const preselected = companies.some((c) => c.id === companyId) ? companyId : undefined;
   return (
     <Card aria-labelledby="add-contact-title">
       <CardTitle>
@@ -57,15 +52,12 @@ export function ContactForm({
               ))}
             </Select>
           </FormField>
-          <FormField id="contact-company" name="company" label={f.company}>
-            <Select
-              id="contact-company"
-              name="company"
-              defaultValue={preselected ? companyRef(preselected) : ''}
-            >
+          {/* By id: names, and a name and another company's external id, can be the same. */}
+          <FormField id="contact-company" name="companyId" label={f.company}>
+            <Select id="contact-company" name="companyId" defaultValue={preselected ?? ''}>
               <option value="">{f.noCompany}</option>
               {companies.map((c) => (
-                <option key={c.id} value={companyRef(c)}>
+                <option key={c.id} value={c.id}>
                   {c.externalId ? `${c.name} (${c.externalId})` : c.name}
                 </option>
               ))}

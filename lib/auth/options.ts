@@ -18,13 +18,22 @@ export function sessionCookieName(): string {
     : 'next-auth.session-token';
 }
 
-async function requestLocale(email: string): Promise<TLocale> {
+/**
+ * The language of a request without a user's own choice: the language cookie, else the browser's
+ * Accept-Language. Request scope only (it reads cookies and headers).
+ */
+export async function browserLocale(): Promise<TLocale> {
+  const c = (await cookies()).get(LOCALE_COOKIE)?.value;
+  if (isLocale(c)) return c;
+  return localeFromAcceptLanguage((await headers()).get('accept-language'));
+}
+
+/** The magic link's language: the user's choice, else the requesting browser's. */
+async function magicLinkLocale(email: string): Promise<TLocale> {
   const user = await db.user.findUnique({ where: { email }, select: { locale: true } });
   if (user?.locale) return user.locale;
   try {
-    const c = (await cookies()).get(LOCALE_COOKIE)?.value;
-    if (isLocale(c)) return c;
-    return localeFromAcceptLanguage((await headers()).get('accept-language'));
+    return await browserLocale();
   } catch {
     return 'en';
   }
@@ -50,7 +59,7 @@ export function authOptions(): NextAuthOptions {
         from: e.MAIL_FROM,
         maxAge: 24 * 3600,
         async sendVerificationRequest({ identifier, url }) {
-          const locale = await requestLocale(identifier);
+          const locale = await magicLinkLocale(identifier);
           const mail = magicLinkMail(locale, url);
           await sendMail({ to: identifier, ...mail });
           logger.info({ kind: 'auth' }, 'magic link sent');

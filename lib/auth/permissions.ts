@@ -16,14 +16,12 @@ export const ACTIONS = [
   'contact.read',
   'contact.manage',
   'distribution.send',
-  'response.read',
   'task.read.own',
   'task.read.all',
   'task.work',
   'task.manage',
   'insights.read',
   'audit.read',
-  'devtools.mailbox',
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 
@@ -36,22 +34,20 @@ export const PERMISSIONS: Record<TRole, ReadonlySet<TAction>> = {
     'member.read',
     'survey.read',
     'contact.read',
-    'response.read',
     'task.read.own',
     'task.work',
     'insights.read',
-    'devtools.mailbox',
+    // The trail of the tasks they can see (their own): who changed what, and when.
+    'audit.read',
   ]),
   VIEWER: new Set<TAction>([
     'member.read',
     'survey.read',
     'contact.read',
-    'response.read',
     'task.read.own',
     'task.read.all',
     'insights.read',
     'audit.read',
-    'devtools.mailbox',
   ]),
 };
 

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
-import { db, type Tx } from '../db';
+import { db, isUniqueViolation, type Tx } from '../db';
 import { audit } from '../audit';
+import { AppError } from '../errors';
+import { formatNumber } from '../i18n';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { fieldErrors, rule, safeParseLocalized } from '../validation';
 import { parseCsv } from './csv';
-import { ZCompanyInput, ZContactInput, type ImportReport, type RowError } from './schemas';
+import { MAX_IMPORT_ROWS, ZCompanyInput, ZContactInput, type ImportReport, type RowError } from './schemas';
 import { importInternals as I } from './service';
 
 const COMPANY_ALIASES: Record<string, string> = {
@@ -74,6 +76,19 @@ async function runImport<S extends z.ZodType>(
     const message = rule(ctx.locale, 'badFile', { reason: (err as Error).message });
     return { ok: false, total: 0, created: 0, updated: 0, errors: [{ line: 0, field: 'file', message }] };
   }
+  if (rows.length > MAX_IMPORT_ROWS) {
+    const message = rule(ctx.locale, 'tooManyRows', {
+      count: formatNumber(rows.length, ctx.locale),
+      max: formatNumber(MAX_IMPORT_ROWS, ctx.locale),
+    });
+    return {
+      ok: false,
+      total: rows.length,
+      created: 0,
+      updated: 0,
+      errors: [{ line: 0, field: 'file', message }],
+    };
+  }
   const errors: RowError[] = [];
   const parsed: { line: number; row: z.output<S> }[] = [];
   const seen = new Map<string, number>();
@@ -118,6 +133,11 @@ async function runImport<S extends z.ZodType>(
       { timeout: 120_000 },
     );
   } catch (err) {
+    // Another add or import wrote the same email or external id between our look-up and insert.
+    if (isUniqueViolation(err)) {
+      const message = rule(ctx.locale, 'savedConcurrently');
+      throw new AppError('CONFLICT', message, { fields: { file: message } });
+    }
     if (!(err instanceof RollBack)) throw err;
   }
   errors.sort((a, b) => a.line - b.line);
@@ -126,7 +146,10 @@ async function runImport<S extends z.ZodType>(
     : { ok: true, total: rows.length, created, updated, errors };
 }
 
-/** Companies: upsert by external id (else by exact name); owner by member email; units created as needed. */
+/**
+ * Companies: upsert by external id (else by exact name, refused when several share it); owner by
+ * member email; units created as needed. Blank cells keep what is stored.
+ */
 export async function importCompaniesCsv(ctx: TenantContext, csv: string): Promise<ImportReport> {
   const owners = await I.ownerMap(ctx.tenantId);
   return runImport(ctx, csv, {
@@ -140,12 +163,12 @@ export async function importCompaniesCsv(ctx: TenantContext, csv: string): Promi
     async write(tx, row) {
       const refs = await I.resolveCompanyRefs(tx, ctx.tenantId, row, owners, ctx.locale);
       if (refs.errors.length) return { errors: refs.errors };
-      return I.upsertCompany(tx, ctx.tenantId, row, refs);
+      return I.upsertCompany(tx, ctx.tenantId, row, refs, ctx.locale);
     },
   });
 }
 
-/** Contacts: upsert by email; the company column names an external id or a company name. */
+/** Contacts: upsert by email; the company column names an external id or a company name. Blank cells keep what is stored. */
 export async function importContactsCsv(ctx: TenantContext, csv: string): Promise<ImportReport> {
   return runImport(ctx, csv, {
     aliases: CONTACT_ALIASES,
@@ -155,13 +178,8 @@ export async function importContactsCsv(ctx: TenantContext, csv: string): Promis
     async write(tx, row) {
       let companyId: string | undefined;
       if (row.company) {
-        const c = await I.findCompanyRef(tx, ctx.tenantId, row.company);
-        if (!c)
-          return {
-            errors: [
-              { field: 'company', message: rule(ctx.locale, 'unknownCompany', { company: row.company }) },
-            ],
-          };
+        const c = await I.findCompanyRef(tx, ctx.tenantId, row.company, ctx.locale);
+        if ('error' in c) return { errors: [{ field: 'company', message: c.error }] };
         companyId = c.id;
       }
       return I.upsertContact(tx, ctx.tenantId, row, companyId);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../i18n';
 import { ZEmail } from '../tenancy/schemas';
+import { ZId } from '../validation';
 
 const optText = (max: number) =>
   z
@@ -36,8 +37,19 @@ export const ZContactInput = z.object({
   company: optText(160),
 });
 
+/** The "Add contact" form picks the company by id: names and external ids can collide. */
+export const ZContactFormInput = ZContactInput.omit({ company: true }).extend({
+  companyId: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : undefined))
+    .pipe(ZId.optional()),
+});
+
 export type TCompanyInput = z.input<typeof ZCompanyInput>;
 export type TContactInput = z.input<typeof ZContactInput>;
+export type TContactFormInput = z.input<typeof ZContactFormInput>;
 
 export interface RowError {
   /** Line number in the file (the header is line 1). */
@@ -45,6 +57,9 @@ export interface RowError {
   field: string;
   message: string;
 }
+
+/** More rows than this would not fit in the import's transaction time; the file is refused whole. */
+export const MAX_IMPORT_ROWS = 10_000;
 
 export interface ImportReport {
   ok: boolean;

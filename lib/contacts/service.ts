@@ -1,25 +1,42 @@
-import { db, type Tx } from '../db';
+import { db, isUniqueViolation, type CompanyModel, type Tx } from '../db';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import type { TLocale } from '../i18n';
 import { parseInput, rule, ZId } from '../validation';
-import { ZCompanyInput, ZContactInput, type TCompanyInput, type TContactInput } from './schemas';
+import {
+  ZCompanyInput,
+  ZContactFormInput,
+  ZContactInput,
+  type TCompanyInput,
+  type TContactFormInput,
+} from './schemas';
 
 export async function listBusinessUnits(ctx: TenantContext) {
   authorize(ctx, 'contact.read');
   return db.businessUnit.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { name: 'asc' } });
 }
 
-/** Members who can own accounts, for owner pickers. */
-export async function listOwners(ctx: TenantContext) {
-  authorize(ctx, 'contact.read');
+/** Members who can own accounts: the one query behind owner pickers and the owner column of imports. */
+async function findOwners(tenantId: string) {
   const rows = await db.membership.findMany({
-    where: { tenantId: ctx.tenantId, role: { in: ['OWNER', 'ADMIN', 'ACCOUNT_MANAGER'] } },
+    where: { tenantId, role: { in: ['OWNER', 'ADMIN', 'ACCOUNT_MANAGER'] } },
     select: { id: true, user: { select: { name: true, email: true } } },
   });
   return rows.map((r) => ({ membershipId: r.id, name: r.user.name ?? r.user.email, email: r.user.email }));
+}
+
+/** Members who can own accounts, for owner pickers. */
+export async function listOwners(ctx: TenantContext) {
+  authorize(ctx, 'contact.read');
+  return findOwners(ctx.tenantId);
+}
+
+/** Owner membership ids by lower-cased email, for resolving an owner email. */
+async function ownerMap(tenantId: string) {
+  const owners = await findOwners(tenantId);
+  return new Map(owners.map((o) => [o.email.toLowerCase(), o.membershipId]));
 }
 
 export async function listCompanies(ctx: TenantContext, filter: { q?: string } = {}) {
@@ -71,7 +88,23 @@ export async function listContacts(ctx: TenantContext, filter: { companyId?: str
 }
 
 type CompanyData = ReturnType<typeof ZCompanyInput.parse>;
-type ContactData = ReturnType<typeof ZContactInput.parse>;
+type ContactData = Omit<ReturnType<typeof ZContactInput.parse>, 'company'>;
+type FieldError = { field: string; message: string };
+
+function badFields(errors: FieldError[]) {
+  return new AppError('BAD_REQUEST', errors.map((e) => e.message).join('; '), {
+    fields: Object.fromEntries(errors.map((e) => [e.field, e.message])),
+  });
+}
+
+/**
+ * Upserts find first and create after, so a concurrent add of the same key makes the unique index
+ * refuse the insert: said on the field as a 409, not a 500.
+ */
+function conflictOn(field: string, locale: TLocale) {
+  const message = rule(locale, 'savedConcurrently');
+  return new AppError('CONFLICT', message, { fields: { [field]: message } });
+}
 
 /** Resolves names and emails in a company row to ids; returns field errors instead of throwing. */
 async function resolveCompanyRefs(
@@ -81,7 +114,7 @@ async function resolveCompanyRefs(
   owners: Map<string, string>,
   locale: TLocale,
 ) {
-  const errors: { field: string; message: string }[] = [];
+  const errors: FieldError[] = [];
   let ownerMembershipId: string | null = null;
   if (row.ownerEmail) {
     const id = owners.get(row.ownerEmail);
@@ -91,46 +124,59 @@ async function resolveCompanyRefs(
   }
   let businessUnitId: string | null = null;
   if (row.businessUnit) {
-    const bu = await tx.businessUnit.upsert({
+    // ON CONFLICT DO NOTHING, then read: two adds naming the same new unit at once both succeed
+    // (an upsert would look first and then collide on the unique name).
+    await tx.businessUnit.createMany({ data: [{ tenantId, name: row.businessUnit }], skipDuplicates: true });
+    const bu = await tx.businessUnit.findUniqueOrThrow({
       where: { tenantId_name: { tenantId, name: row.businessUnit } },
-      create: { tenantId, name: row.businessUnit },
-      update: {},
+      select: { id: true },
     });
     businessUnitId = bu.id;
   }
   return { errors, ownerMembershipId, businessUnitId };
 }
 
-async function ownerMap(tenantId: string) {
-  const members = await db.membership.findMany({
-    where: { tenantId, role: { in: ['OWNER', 'ADMIN', 'ACCOUNT_MANAGER'] } },
-    select: { id: true, user: { select: { email: true } } },
+/** Companies with exactly this name (any case); two are enough to know the name is ambiguous. */
+function companiesNamed(tx: Tx, tenantId: string, name: string) {
+  return tx.company.findMany({
+    where: { tenantId, name: { equals: name, mode: 'insensitive' } },
+    select: { id: true },
+    take: 2,
   });
-  return new Map(members.map((m) => [m.user.email.toLowerCase(), m.id]));
 }
 
-/** Upserts one company (by external id, else by exact name) inside a transaction. */
+/**
+ * Upserts one company inside a transaction: by external id, else by exact name (whether or not that
+ * company has an external id); a name shared by several companies is an error, not a guess.
+ * A blank field (undefined) leaves the stored value alone on update and is null on create.
+ */
 async function upsertCompany(
   tx: Tx,
   tenantId: string,
   row: CompanyData,
   refs: { ownerMembershipId: string | null; businessUnitId: string | null },
-) {
+  locale: TLocale,
+): Promise<{ company: CompanyModel; created: boolean } | { errors: FieldError[] }> {
   const data = {
     name: row.name,
-    externalId: row.externalId ?? null,
-    region: row.region ?? null,
-    yearlyRevenue: row.yearlyRevenue ?? null,
-    ...(row.ownerEmail !== undefined ? { ownerMembershipId: refs.ownerMembershipId } : {}),
-    ...(row.businessUnit !== undefined ? { businessUnitId: refs.businessUnitId } : {}),
+    externalId: row.externalId,
+    region: row.region,
+    yearlyRevenue: row.yearlyRevenue,
+    ownerMembershipId: row.ownerEmail !== undefined ? refs.ownerMembershipId : undefined,
+    businessUnitId: row.businessUnit !== undefined ? refs.businessUnitId : undefined,
   };
-  const existing = row.externalId
-    ? await tx.company.findUnique({
-        where: { tenantId_externalId: { tenantId, externalId: row.externalId } },
-      })
-    : await tx.company.findFirst({
-        where: { tenantId, name: { equals: row.name, mode: 'insensitive' }, externalId: null },
-      });
+  let existing: { id: string } | null | undefined;
+  if (row.externalId) {
+    existing = await tx.company.findUnique({
+      where: { tenantId_externalId: { tenantId, externalId: row.externalId } },
+      select: { id: true },
+    });
+  } else {
+    const named = await companiesNamed(tx, tenantId, row.name);
+    if (named.length > 1)
+      return { errors: [{ field: 'name', message: rule(locale, 'ambiguousCompany', { name: row.name }) }] };
+    existing = named[0];
+  }
   if (existing) {
     const c = await tx.company.update({ where: { tenantId_id: { tenantId, id: existing.id } }, data });
     return { company: c, created: false };
@@ -143,49 +189,48 @@ export async function createCompany(ctx: TenantContext, input: TCompanyInput) {
   authorize(ctx, 'contact.manage');
   const row = parseInput(ZCompanyInput, input, ctx.locale);
   const owners = await ownerMap(ctx.tenantId);
-  return db.$transaction(async (tx) => {
-    const refs = await resolveCompanyRefs(tx, ctx.tenantId, row, owners, ctx.locale);
-    if (refs.errors.length) {
-      throw new AppError('BAD_REQUEST', refs.errors.map((e) => e.message).join('; '), {
-        fields: Object.fromEntries(refs.errors.map((e) => [e.field, e.message])),
+  try {
+    return await db.$transaction(async (tx) => {
+      const refs = await resolveCompanyRefs(tx, ctx.tenantId, row, owners, ctx.locale);
+      if (refs.errors.length) throw badFields(refs.errors);
+      const res = await upsertCompany(tx, ctx.tenantId, row, refs, ctx.locale);
+      if ('errors' in res) throw badFields(res.errors);
+      await audit(tx, {
+        tenantId: ctx.tenantId,
+        actorUserId: ctx.userId,
+        action: res.created ? 'company.created' : 'company.updated',
+        entityType: 'company',
+        entityId: res.company.id,
       });
-    }
-    const { company, created } = await upsertCompany(tx, ctx.tenantId, row, refs);
-    await audit(tx, {
-      tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
-      action: created ? 'company.created' : 'company.updated',
-      entityType: 'company',
-      entityId: company.id,
+      return res.company;
     });
-    return company;
-  });
+  } catch (err) {
+    // Business units cannot collide (see resolveCompanyRefs): the unique index is the external id's.
+    if (isUniqueViolation(err)) throw conflictOn('externalId', ctx.locale);
+    throw err;
+  }
 }
 
-async function findCompanyRef(tx: Tx, tenantId: string, ref: string) {
-  return (
-    (await tx.company.findUnique({
-      where: { tenantId_externalId: { tenantId, externalId: ref } },
-      select: { id: true },
-    })) ??
-    (await tx.company.findFirst({
-      where: { tenantId, name: { equals: ref, mode: 'insensitive' } },
-      select: { id: true },
-    }))
-  );
-}
-
-async function upsertContact(
+/** The company a CSV `company` cell names: its external id, else its exact name (any case). */
+async function findCompanyRef(
   tx: Tx,
   tenantId: string,
-  row: ContactData,
-  companyId: string | null | undefined,
-) {
-  const data = {
-    name: row.name ?? null,
-    locale: row.locale ?? null,
-    ...(companyId !== undefined ? { companyId } : {}),
-  };
+  ref: string,
+  locale: TLocale,
+): Promise<{ id: string } | { error: string }> {
+  const byExternalId = await tx.company.findUnique({
+    where: { tenantId_externalId: { tenantId, externalId: ref } },
+    select: { id: true },
+  });
+  if (byExternalId) return byExternalId;
+  const named = await companiesNamed(tx, tenantId, ref);
+  if (named.length > 1) return { error: rule(locale, 'ambiguousCompany', { name: ref }) };
+  return named[0] ?? { error: rule(locale, 'unknownCompany', { company: ref }) };
+}
+
+/** Upserts one contact by email; a blank field leaves the stored value alone, as for companies. */
+async function upsertContact(tx: Tx, tenantId: string, row: ContactData, companyId: string | undefined) {
+  const data = { name: row.name, locale: row.locale, companyId };
   const existing = await tx.contact.findUnique({
     where: { tenantId_email: { tenantId, email: row.email } },
     select: { id: true },
@@ -198,29 +243,36 @@ async function upsertContact(
   return { contact: c, created: true };
 }
 
-export async function createContact(ctx: TenantContext, input: TContactInput) {
+export async function createContact(ctx: TenantContext, input: TContactFormInput) {
   authorize(ctx, 'contact.manage');
-  const row = parseInput(ZContactInput, input, ctx.locale);
-  return db.$transaction(async (tx) => {
-    let companyId: string | undefined;
-    if (row.company) {
-      const c = await findCompanyRef(tx, ctx.tenantId, row.company);
-      if (!c) {
-        const message = rule(ctx.locale, 'unknownCompany', { company: row.company });
-        throw new AppError('BAD_REQUEST', message, { fields: { company: message } });
+  const row = parseInput(ZContactFormInput, input, ctx.locale);
+  try {
+    return await db.$transaction(async (tx) => {
+      if (row.companyId) {
+        // Through the tenant: another tenant's company id is as unknown as a made-up one.
+        const c = await tx.company.findUnique({
+          where: { tenantId_id: { tenantId: ctx.tenantId, id: row.companyId } },
+          select: { id: true },
+        });
+        if (!c)
+          throw badFields([
+            { field: 'companyId', message: rule(ctx.locale, 'unknownCompany', { company: row.companyId }) },
+          ]);
       }
-      companyId = c.id;
-    }
-    const { contact, created } = await upsertContact(tx, ctx.tenantId, row, companyId);
-    await audit(tx, {
-      tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
-      action: created ? 'contact.created' : 'contact.updated',
-      entityType: 'contact',
-      entityId: contact.id,
+      const { contact, created } = await upsertContact(tx, ctx.tenantId, row, row.companyId);
+      await audit(tx, {
+        tenantId: ctx.tenantId,
+        actorUserId: ctx.userId,
+        action: created ? 'contact.created' : 'contact.updated',
+        entityType: 'contact',
+        entityId: contact.id,
+      });
+      return contact;
     });
-    return contact;
-  });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw conflictOn('email', ctx.locale);
+    throw err;
+  }
 }
 
 export const importInternals = { resolveCompanyRefs, upsertCompany, findCompanyRef, upsertContact, ownerMap };

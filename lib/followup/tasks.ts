@@ -1,9 +1,10 @@
 import { db, Prisma } from '../db';
 import { audit, auditTrail } from '../audit';
-import { can } from '../auth/permissions';
+import { can, type TRole } from '../auth/permissions';
 import { AppError, forbidden, notFound } from '../errors';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
+import { writeOutbox } from '../queue/events';
 import { parseInput, rule, ZId } from '../validation';
 import { ZReassign, ZTaskFilter, ZTaskNote, ZTaskStatus, type TTaskFilter } from './schemas';
 
@@ -91,7 +92,7 @@ export async function getTask(ctx: TenantContext, id: string) {
       },
     },
   });
-  const trail = await auditTrail(ctx.tenantId, 'task', id);
+  const trail = can(ctx.role, 'audit.read') ? await auditTrail(ctx.tenantId, 'task', id) : [];
   return {
     ...task,
     overdue: task.status !== 'DONE' && task.dueAt.getTime() < Date.now(),
@@ -156,6 +157,11 @@ export async function addTaskNote(ctx: TenantContext, id: string, input: { body:
   });
 }
 
+/**
+ * A CX manager hands a task to someone who can work it (not a viewer). The new assignee is alerted:
+ * the alert claim is reset and a task.alert event leaves with the change. A done task is handed over
+ * without an alert; reassigning to the current assignee changes nothing.
+ */
 export async function reassignTask(ctx: TenantContext, id: string, input: { membershipId: string }) {
   authorize(ctx, 'task.manage');
   const { membershipId } = parseInput(ZReassign, input, ctx.locale);
@@ -163,15 +169,23 @@ export async function reassignTask(ctx: TenantContext, id: string, input: { memb
   const member = await db.membership.findUnique({
     where: { tenantId_id: { tenantId: ctx.tenantId, id: membershipId } },
   });
-  if (!member)
-    throw new AppError('BAD_REQUEST', rule(ctx.locale, 'unknownMember'), {
-      fields: { membershipId: rule(ctx.locale, 'unknownMember') },
-    });
+  const refusal = !member
+    ? rule(ctx.locale, 'unknownMember')
+    : !can(member.role as TRole, 'task.work')
+      ? rule(ctx.locale, 'cannotWorkTasks')
+      : null;
+  if (refusal) throw new AppError('BAD_REQUEST', refusal, { fields: { membershipId: refusal } });
+  if (task.assigneeMembershipId === membershipId) return task;
+  const alert = task.status !== 'DONE';
   return db.$transaction(async (tx) => {
     const updated = await tx.followUpTask.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id } },
-      data: { assigneeMembershipId: membershipId },
+      data: {
+        assigneeMembershipId: membershipId,
+        ...(alert ? { alertSentAt: null, alertLeaseUntil: null } : {}),
+      },
     });
+    if (alert) await writeOutbox(tx, 'task.alert', { tenantId: ctx.tenantId, taskId: id });
     await audit(tx, {
       tenantId: ctx.tenantId,
       actorUserId: ctx.userId,

@@ -26,7 +26,8 @@ export function toActionError(err: unknown, locale: TLocale): ActionResult<never
             : err.message;
     return { ok: false, error: message, fields, status: err.status };
   }
-  if (err instanceof ZodError) return { ok: false, error: t.invalid, fields: fieldErrors(err), status: 400 };
+  if (err instanceof ZodError)
+    return { ok: false, error: t.invalid, fields: fieldErrors(err, locale), status: 400 };
   logger.error({ err }, 'server action failed');
   return { ok: false, error: t.error, status: 500 };
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { fill, messages, type TLocale } from '../i18n';
+import { fill, formatNumber, messages, type TLocale } from '../i18n';
 import { esc } from '../mail/layout';
 import { categoryOf, isScore } from '../nps';
 import type { SurveyView } from './public';
+import { COMMENT_MAX } from './schemas';
 
 /**
  * The respondent's pages as plain HTML: no framework JavaScript, fast on any phone, usable with
@@ -49,12 +50,35 @@ export function pageHeaders(p: HtmlPage): Record<string, string> {
   };
 }
 
+/** What was wrong with a refused answer: each gets its own message on the re-rendered form. */
+export type TAnswerProblem = 'score' | 'comment' | 'tooMany';
+
 export function surveyPage(
   v: SurveyView,
-  opts: { score?: number; error?: string; action: string },
+  opts: {
+    action: string;
+    /** ?score=N from the mail's links: preselected over the stored answer. */
+    score?: number;
+    /**
+     * What the respondent just sent, when the answer was refused (400, 429): the form shows it as
+     * typed instead of the stored answer, so nothing typed is lost. A comment that was not sent at
+     * all falls back to the stored one (as submitAnswer keeps it).
+     */
+    typed?: { score?: string; comment?: string };
+    problems?: TAnswerProblem[];
+  },
 ): HtmlPage {
   const t = messages(v.locale).respondent;
-  const selected = isScore(opts.score) ? opts.score : v.answer?.score;
+  const problems = opts.problems ?? [];
+  const typedScore = opts.typed?.score?.trim();
+  const selected = opts.typed
+    ? typedScore !== undefined && /^(10|[0-9])$/.test(typedScore)
+      ? Number(typedScore)
+      : undefined
+    : isScore(opts.score)
+      ? opts.score
+      : v.answer?.score;
+  const comment = opts.typed?.comment ?? v.answer?.comment ?? '';
   const question = (s: number | undefined) => {
     if (!isScore(s)) return t.commentLabel;
     const c = categoryOf(s);
@@ -64,17 +88,26 @@ export function surveyPage(
         ? v.texts.followUp.passive
         : v.texts.followUp.detractor;
   };
+  const text: Record<TAnswerProblem, string> = {
+    score: t.invalid,
+    comment: fill(t.commentTooLong, { max: formatNumber(COMMENT_MAX, v.locale) }),
+    tooMany: t.tooMany,
+  };
+  const errors = [...new Set(problems)]
+    .map((p) => `<p class="error" role="alert">${esc(text[p])}</p>`)
+    .join('');
   const radios = Array.from({ length: 11 }, (_, s) => {
     const checked = s === selected ? ' checked' : '';
     return `<input type="radio" id="s${s}" name="score" value="${s}" required${checked} data-q="${esc(question(s))}"><label for="s${s}">${s}</label>`;
   }).join('');
+  const commentInvalid = problems.includes('comment') ? ' aria-invalid="true"' : '';
   const body = `<div class="card"><form method="post" action="${esc(opts.action)}">
-${opts.error ? `<p class="error" role="alert">${esc(opts.error)}</p>` : ''}
+${errors}
 ${v.answer ? `<p class="muted">${esc(fill(t.answeredBefore, { score: v.answer.score }))}</p>` : ''}
 <fieldset class="scores"><legend><h1 style="margin:0">${esc(v.texts.question)}</h1></legend>${radios}</fieldset>
 <div class="scale"><span>${esc(t.scaleLow)}</span><span>${esc(t.scaleHigh)}</span></div>
 <label class="q" for="comment" id="followup">${esc(question(selected))}</label>
-<textarea id="comment" name="comment" maxlength="5000">${esc(v.answer?.comment ?? '')}</textarea>
+<textarea id="comment" name="comment" maxlength="${COMMENT_MAX}"${commentInvalid}>${esc(comment)}</textarea>
 <button type="submit">${esc(v.answer ? t.update : t.submit)}</button>
 </form></div><footer class="muted">${esc(fill(t.poweredBy, { company: v.company }))}</footer>`;
   const script = `document.querySelectorAll('input[name=score]').forEach(function(r){r.addEventListener('change',function(){document.getElementById('followup').textContent=r.getAttribute('data-q')})})`;
@@ -100,6 +133,16 @@ export function notFoundPage(locale: TLocale): HtmlPage {
 
 export function messagePage(locale: TLocale, title: string, text: string): HtmlPage {
   return page(locale, title, `<div class="card"><h1>${esc(title)}</h1><p>${esc(text)}</p></div>`);
+}
+
+/** A request body over the limit (413): nothing was read, so all we can do is ask for a shorter answer. */
+export function tooLargePage(locale: TLocale): HtmlPage {
+  const t = messages(locale).respondent;
+  return messagePage(
+    locale,
+    t.tooLargeTitle,
+    fill(t.tooLargeBody, { max: formatNumber(COMMENT_MAX, locale) }),
+  );
 }
 
 export function unsubscribePage(v: SurveyView, action: string): HtmlPage {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { db } from '../db';
+import { db, isUniqueViolation } from '../db';
 import { audit } from '../audit';
 import { can, type TAction, type TRole } from '../auth/permissions';
 import { AppError, forbidden } from '../errors';
@@ -68,32 +68,45 @@ export async function resolveContext(
   return { tenantId: m.tenantId, userId, membershipId: m.id, role: m.role as TRole, locale };
 }
 
-/** Sign-up: a new tenant with the user as its owner. */
+/**
+ * Sign-up: a new tenant with the user as its owner. The slug is the name, with a random suffix when
+ * taken; two sign-ups with the same name at once both see it free, and the one that loses on the
+ * unique slug retries with a suffix instead of failing.
+ */
 export async function createTenant(userId: string, input: TCreateTenant) {
   const data = parseInput(ZCreateTenant, input, input.locale ?? 'en');
   const base = slugify(data.name);
-  return db.$transaction(async (tx) => {
-    const taken = await tx.tenant.count({ where: { slug: { startsWith: base } } });
-    const slug = taken === 0 ? base : `${base}-${randomBytes(3).toString('hex')}`;
-    const tenant = await tx.tenant.create({
-      data: {
-        name: data.name,
-        slug,
-        senderName: data.name,
-        routingKey: newRoutingKey(),
-        defaultLocale: data.locale,
-      },
-    });
-    const membership = await tx.membership.create({ data: { tenantId: tenant.id, userId, role: 'OWNER' } });
-    await audit(tx, {
-      tenantId: tenant.id,
-      actorUserId: userId,
-      action: 'tenant.created',
-      entityType: 'tenant',
-      entityId: tenant.id,
-    });
-    return { tenant, membership };
-  });
+  const suffixed = () => `${base}-${randomBytes(3).toString('hex')}`;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const taken = attempt > 0 || (await tx.tenant.count({ where: { slug: { startsWith: base } } })) > 0;
+        const tenant = await tx.tenant.create({
+          data: {
+            name: data.name,
+            slug: taken ? suffixed() : base,
+            senderName: data.name,
+            routingKey: newRoutingKey(),
+            defaultLocale: data.locale,
+          },
+        });
+        const membership = await tx.membership.create({
+          data: { tenantId: tenant.id, userId, role: 'OWNER' },
+        });
+        await audit(tx, {
+          tenantId: tenant.id,
+          actorUserId: userId,
+          action: 'tenant.created',
+          entityType: 'tenant',
+          entityId: tenant.id,
+        });
+        return { tenant, membership };
+      });
+    } catch (err) {
+      if (attempt < 3 && isUniqueViolation(err)) continue;
+      throw err;
+    }
+  }
 }
 
 export async function getTenant(ctx: TenantContext) {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { importCompaniesCsv, importContactsCsv } from '../../lib/contacts/import';
+import { MAX_IMPORT_ROWS } from '../../lib/contacts/schemas';
+import { messages } from '../../lib/i18n';
+import { rule } from '../../lib/validation';
 import { makeTenant, type TestTenant } from '../support/factories';
 
 async function counts(t: TestTenant) {
@@ -129,6 +132,81 @@ describe('company CSV import', () => {
     expect(nothing.ok).toBe(false);
     expect(await counts(t)).toEqual(before);
   });
+
+  it('blank cells keep what is stored; filled cells replace it', async () => {
+    const t = await makeTenant();
+    await importCompaniesCsv(
+      t.admin.ctx,
+      [
+        'name,externalId,ownerEmail,businessUnit,region,yearlyRevenue',
+        `Alpha BV,A1,${t.am.email},North,Utrecht,1250000.50`,
+        `Gamma BV,G1,${t.am.email},South,Zwolle,300`,
+      ].join('\n'),
+    );
+    const report = await importCompaniesCsv(
+      t.admin.ctx,
+      [
+        'name,externalId,ownerEmail,businessUnit,region,yearlyRevenue',
+        'Alpha Holding BV,A1,,,,', // every optional cell blank
+        'Gamma BV,G1,,,Delft,400',
+      ].join('\n'),
+    );
+    expect(report).toEqual({ ok: true, total: 2, created: 0, updated: 2, errors: [] });
+    const rows = await companiesOf(t);
+    expect(
+      rows.map((c) => [
+        c.externalId,
+        c.name,
+        c.ownerMembershipId,
+        c.businessUnit?.name,
+        c.region,
+        Number(c.yearlyRevenue),
+      ]),
+    ).toEqual([
+      ['A1', 'Alpha Holding BV', t.am.membershipId, 'North', 'Utrecht', 1250000.5],
+      ['G1', 'Gamma BV', t.am.membershipId, 'South', 'Delft', 400],
+    ]);
+  });
+
+  it('a row without external id updates the company of that name, even one with an external id; a name several companies share is a row error', async () => {
+    const t = await makeTenant();
+    await importCompaniesCsv(t.admin.ctx, 'name,externalId,region\nAcme,A1,Utrecht\nBeta BV,,\n');
+    const byName = await importCompaniesCsv(t.admin.ctx, 'name,region\nACME,Zwolle\nbeta bv,Delft\n');
+    expect(byName).toEqual({ ok: true, total: 2, created: 0, updated: 2, errors: [] });
+    expect((await companiesOf(t)).map((c) => [c.externalId, c.name, c.region])).toEqual([
+      ['A1', 'ACME', 'Zwolle'],
+      [null, 'beta bv', 'Delft'],
+    ]);
+
+    await importCompaniesCsv(t.admin.ctx, 'name,externalId\nAcme,A2\n');
+    const before = await counts(t);
+    const ambiguous = await importCompaniesCsv(t.admin.ctx, 'name,region\nBeta BV,Breda\nacme,Ede\n');
+    expect(ambiguous.ok).toBe(false);
+    expect(ambiguous.errors).toEqual([
+      { line: 3, field: 'name', message: rule('en', 'ambiguousCompany', { name: 'acme' }) },
+    ]);
+    expect(await counts(t)).toEqual(before);
+    expect((await companiesOf(t)).map((c) => c.region)).toEqual(['Zwolle', null, 'Delft']);
+  });
+
+  it(`refuses a file of more than ${MAX_IMPORT_ROWS} rows as a whole, naming the limit, and writes nothing`, async () => {
+    const t = await makeTenant();
+    const before = await counts(t);
+    const lines = Array.from({ length: MAX_IMPORT_ROWS + 1 }, (_, i) => `Company ${i},C${i}`);
+    const csv = ['name,externalId', ...lines].join('\n');
+    const report = await importCompaniesCsv(t.admin.ctx, csv);
+    expect(report).toMatchObject({ ok: false, total: MAX_IMPORT_ROWS + 1, created: 0, updated: 0 });
+    expect(report.errors).toEqual([{ line: 0, field: 'file', message: expect.stringContaining('10,000') }]);
+    const nl = await importContactsCsv({ ...t.admin.ctx, locale: 'nl' }, csv.replace('name', 'email'));
+    expect(nl.errors).toEqual([
+      {
+        line: 0,
+        field: 'file',
+        message: rule('nl', 'tooManyRows', { count: '10.001', max: '10.000' }),
+      },
+    ]);
+    expect(await counts(t)).toEqual(before);
+  });
 });
 
 describe('contact CSV import', () => {
@@ -204,5 +282,78 @@ describe('contact CSV import', () => {
     expect(report.ok).toBe(false);
     expect(report.errors).toEqual([expect.objectContaining({ line: 0, field: 'file' })]);
     expect(await db.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+  });
+
+  it('blank cells keep name, language and company; filled cells replace them', async () => {
+    const t = await makeTenant();
+    await importCompaniesCsv(t.admin.ctx, 'name,externalId\nAlpha BV,A1\n');
+    await importContactsCsv(t.admin.ctx, 'email,name,language,company\nanna@alpha.example,Anna,nl,A1\n');
+    const report = await importContactsCsv(
+      t.admin.ctx,
+      'email,name,language,company\nanna@alpha.example,,,\nbob@alpha.example,,,\n',
+    );
+    expect(report).toEqual({ ok: true, total: 2, created: 1, updated: 1, errors: [] });
+    const [alpha] = await companiesOf(t);
+    const contacts = await db.contact.findMany({
+      where: { tenantId: t.tenant.id },
+      orderBy: { email: 'asc' },
+    });
+    expect(contacts.map((c) => [c.email, c.name, c.locale, c.companyId])).toEqual([
+      ['anna@alpha.example', 'Anna', 'nl', alpha!.id],
+      ['bob@alpha.example', null, null, null],
+    ]);
+  });
+
+  it('a company cell naming several companies is a row error, not a guess', async () => {
+    const t = await makeTenant();
+    await importCompaniesCsv(t.admin.ctx, 'name,externalId\nAcme,A1\nAcme,A2\n');
+    const report = await importContactsCsv(t.admin.ctx, 'email,company\nanna@acme.example,acme\n');
+    expect(report.errors).toEqual([
+      { line: 2, field: 'company', message: rule('en', 'ambiguousCompany', { name: 'acme' }) },
+    ]);
+    expect(await db.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    // The external id still says which one.
+    const byId = await importContactsCsv(t.admin.ctx, 'email,company\nanna@acme.example,A2\n');
+    expect(byId.ok).toBe(true);
+  });
+
+  it('a contact added while the import runs answers 409 (CONFLICT) on the file, not a 500', async () => {
+    const t = await makeTenant();
+    let inserted!: () => void;
+    let release!: () => void;
+    const insertedP = new Promise<void>((r) => (inserted = r));
+    const gate = new Promise<void>((r) => (release = r));
+    // Someone else adds anna without committing yet; the import finds no anna, inserts and waits.
+    const other = db.$transaction(async (tx) => {
+      await tx.contact.create({
+        data: { tenantId: t.tenant.id, email: 'anna@alpha.example', name: 'Other' },
+      });
+      inserted();
+      await gate;
+    });
+    await insertedP;
+    const importing = importContactsCsv(
+      t.admin.ctx,
+      'email,name\nbob@alpha.example,Bob\nanna@alpha.example,Anna\n',
+    ).then(
+      (value) => ({ ok: true as const, value }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+    for (let i = 0; i < 500; i++) {
+      const [row] = await db.$queryRaw<{ n: number }[]>`
+        SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE datname = current_database() AND wait_event_type = 'Lock'`;
+      if (row && row.n > 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    release();
+    await other;
+    const message = messages('en').validation.savedConcurrently;
+    expect(await importing).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', status: 409, details: { fields: { file: message } } },
+    });
+    const contacts = await db.contact.findMany({ where: { tenantId: t.tenant.id } });
+    expect(contacts.map((c) => [c.email, c.name])).toEqual([['anna@alpha.example', 'Other']]);
   });
 });

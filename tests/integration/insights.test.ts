@@ -242,10 +242,26 @@ describe('dashboard with known data', () => {
     // Sales rows are indexes 3, 4, 7, 8, 9: open 5, overdue 2 (3 and 4), none done.
     expect(sales_.loop).toEqual({ total: 5, open: 5, overdue: 2, done: 0, doneInTime: 0 });
   });
+});
 
-  it('the default period (last 12 months) includes this data and is the same for every role', async () => {
+describe('the default period (last 12 months up to today, local)', () => {
+  it('includes recent answers, leaves out older ones, and is the same for every role', async () => {
+    const t = await makeTenant();
+    const { survey } = await touchpointWithSurvey(t, 'SUPPORT', 'Recent');
+    const contact = await makeContact(t);
+    const day = 86_400_000;
+    // The period starts on the 1st of the month 11 months back: at least ~334 days ago and at most
+    // 365. So 2 hours, 10 days and 200 days ago are always inside, 400 days ago always outside.
+    const rows: [score: number, daysAgo: number][] = [
+      [10, 2 / 24],
+      [9, 10],
+      [3, 200],
+      [0, 400],
+    ];
+    for (const [score, ago] of rows)
+      await makeResponse(t, { survey, contact, score, submittedAt: new Date(Date.now() - ago * day) });
     const d = await dashboard(t.viewer.ctx);
-    expect(d.summary.n).toBeGreaterThanOrEqual(0);
+    expect(d.summary).toMatchObject({ n: 3, promoters: 2, passives: 0, detractors: 1 });
     for (const m of [t.owner, t.admin, t.am]) expect((await dashboard(m.ctx)).summary).toEqual(d.summary);
   });
 });

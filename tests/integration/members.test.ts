@@ -26,6 +26,19 @@ describe('sign-up, invitations and several tenants per user', () => {
     expect(second.tenant.slug).not.toBe(tenant.slug);
   });
 
+  it('sign-ups with the same new name at the same moment all succeed, with distinct slugs', async () => {
+    const name = `Gelijktijdig ${uid()}`;
+    const users = await Promise.all(
+      Array.from({ length: 4 }, () => db.user.create({ data: { email: `race-${uid()}@x.test` } })),
+    );
+    const created = await Promise.all(users.map((u) => createTenant(u.id, { name })));
+    const slugs = created.map((c) => c.tenant.slug);
+    expect(new Set(slugs).size).toBe(4);
+    expect(slugs).toContain(name.toLowerCase().replace(' ', '-'));
+    expect(slugs.every((s) => s.startsWith(name.toLowerCase().replace(' ', '-')))).toBe(true);
+    expect(created.map((c) => c.membership.role)).toEqual(['OWNER', 'OWNER', 'OWNER', 'OWNER']);
+  });
+
   it('an admin invites a colleague by email with a role; the email goes out in their language', async () => {
     const t = await makeTenant();
     const email = `new-${uid()}@x.test`;

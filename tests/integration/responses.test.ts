@@ -1,3 +1,4 @@
+import { AlertLeaseHeldError } from '../../lib/followup/alert';
 import { randomBytes } from 'node:crypto';
 import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -238,15 +239,19 @@ describe('POST /s/[token]', () => {
     const response = await db.response.findFirstOrThrow({ where });
 
     // The job runs several times, some at once.
-    const direct = await Promise.all([
+    const direct = await Promise.allSettled([
       drainOutbox(t.tenant.id),
       drainOutbox(t.tenant.id),
       ...Array.from({ length: 5 }, () =>
         createTaskForResponse({ tenantId: t.tenant.id, responseId: response.id }),
       ),
     ]);
+    // A run that meets another run's live alert lease fails so the queue retries it later.
+    for (const r of direct) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AlertLeaseHeldError);
     await drainOutbox(t.tenant.id);
-    const createdFlags = direct.slice(2).map((r) => (r as { created: boolean }).created);
+    const createdFlags = direct
+      .slice(2)
+      .map((r) => r.status === 'fulfilled' && (r.value as { created: boolean }).created);
     expect(createdFlags.filter(Boolean).length).toBeLessThanOrEqual(1);
 
     expect(await db.followUpTask.count({ where })).toBe(1);
@@ -325,10 +330,12 @@ describe('links that do not work', () => {
       const p = await post(token, { score: '9', comment: 'hi' }, headers);
       expect(p.status, `POST ${name}`).toBe(404);
       expect(await p.text(), `POST ${name}`).toBe(reference);
+      if (name === 'expired') continue; // unsubscribing outlives the survey link: checked below
       const u = await unsubPost(token);
       expect(u.status, `unsubscribe ${name}`).toBe(404);
     }
     expect(await snapshot(A.t, A.invitation.id, A.contact.id)).toEqual(before);
+    expect((await unsubPost(tokens.expired)).status).toBe(200);
     expect(
       await db.response.count({
         where: { tenantId: { in: [B.t.tenant.id, expired.t.tenant.id, pending.t.tenant.id] } },

@@ -15,14 +15,12 @@ const MATRIX: Record<TAction, [boolean, boolean, boolean, boolean]> = {
   'contact.read':                [true,  true,  true,  true],
   'contact.manage':              [true,  true,  false, false],
   'distribution.send':           [true,  true,  false, false],
-  'response.read':               [true,  true,  true,  true],
   'task.read.own':               [true,  true,  true,  true],
   'task.read.all':               [true,  true,  false, true],
   'task.work':                   [true,  true,  true,  false],
   'task.manage':                 [true,  true,  false, false],
   'insights.read':               [true,  true,  true,  true],
-  'audit.read':                  [true,  true,  false, true],
-  'devtools.mailbox':            [true,  true,  true,  true],
+  'audit.read':                  [true,  true,  true,  true],
 };
 const COLUMN: Record<TRole, number> = { OWNER: 0, ADMIN: 1, ACCOUNT_MANAGER: 2, VIEWER: 3 };
 

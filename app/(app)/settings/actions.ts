@@ -1,7 +1,6 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { AppError } from '@/lib/errors';
 import { formObject, runAction } from '@/lib/http/action';
 import { fill, messages } from '@/lib/i18n';
 import type { TInviteMember, TTenantSettings } from '@/lib/tenancy/schemas';
@@ -20,17 +19,10 @@ export async function saveTenantSettings(_prev: unknown, form: FormData) {
 export async function inviteColleague(_prev: unknown, form: FormData) {
   const res = await runAction('member.manage', async (ctx) => {
     const input = formObject(form) as TInviteMember;
-    const t = messages(ctx.locale).auth;
-    try {
-      await inviteMember(ctx, input);
-    } catch (err) {
-      // The service's conflict message is English; say it in the user's language, on the field.
-      if (err instanceof AppError && err.code === 'CONFLICT')
-        throw new AppError('CONFLICT', t.alreadyMember, { fields: { email: t.alreadyMember } });
-      throw err;
-    }
+    // A colleague who is a member already comes back as a localized CONFLICT on the email field.
+    await inviteMember(ctx, input);
     return {
-      message: fill(t.invited, {
+      message: fill(messages(ctx.locale).auth.invited, {
         email: String(input.email ?? '')
           .trim()
           .toLowerCase(),

@@ -1,21 +1,17 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { AppError } from '@/lib/errors';
 import { formatDate, messages } from '@/lib/i18n';
+import { orNotFound } from '@/lib/http/not-found';
 import { currentContext } from '@/lib/http/session';
 import { listMailbox } from '@/lib/mail/mailbox';
-import { devMailboxTexts } from './texts';
 
 export const dynamic = 'force-dynamic';
 
 /** Demo mode only (404 otherwise): what the embedded SMTP sink received, newest first. */
 export default async function MailboxPage() {
   const { locale } = await currentContext();
-  const mails = await listMailbox().catch((err) => {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  });
-  const t = devMailboxTexts(locale);
+  const mails = await orNotFound(listMailbox());
+  const t = messages(locale).common.devMailbox;
+  const notice = messages(locale).auth.devMailboxNotice;
   return (
     <main className="mx-auto max-w-4xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
@@ -24,6 +20,12 @@ export default async function MailboxPage() {
           Kringloop
         </Link>
       </div>
+      <p
+        role="note"
+        className="mb-2 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      >
+        {notice}
+      </p>
       <p className="mb-4 text-sm text-zinc-600">{t.intro}</p>
       {mails.length === 0 ? (
         <p className="rounded border border-dashed border-zinc-300 p-6 text-center text-sm text-zinc-500">

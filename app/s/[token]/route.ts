@@ -1,9 +1,21 @@
-import { respondentLocale, htmlResponse, readForm, surveyPath } from '@/lib/responses/http';
+import {
+  answerAllowed,
+  declaresTooLarge,
+  htmlResponse,
+  readForm,
+  respondentLocale,
+  surveyPath,
+} from '@/lib/responses/http';
 import { publicRoute } from '@/lib/http/route';
-import { clientIp, rateLimit } from '@/lib/http/rate-limit';
-import { messages } from '@/lib/i18n';
 import { loadSurvey, submitAnswer } from '@/lib/responses/public';
-import { messagePage, notFoundPage, surveyPage, thanksPage } from '@/lib/responses/page';
+import {
+  notFoundPage,
+  surveyPage,
+  thanksPage,
+  tooLargePage,
+  type TAnswerProblem,
+} from '@/lib/responses/page';
+import { ZSubmitAnswer } from '@/lib/responses/schemas';
 import { AppError } from '@/lib/errors';
 
 type P = { token: string };
@@ -17,23 +29,42 @@ export const GET = publicRoute<P>({ checkOrigin: false }, async ({ req, params }
   return htmlResponse(surveyPage(view, { score, action: surveyPath(params.token) }), 200);
 });
 
-/** Records the answer (one response per invitation; sending again updates it), then thanks. */
+/** The fields a refused answer was refused for; unknown fields count as the score. */
+function problemsOf(fields: Iterable<unknown>): TAnswerProblem[] {
+  const problems = new Set<TAnswerProblem>();
+  for (const f of fields) problems.add(f === 'comment' ? 'comment' : 'score');
+  return problems.size ? [...problems] : ['score'];
+}
+
+/**
+ * Records the answer (one response per invitation; sending again updates it), then thanks.
+ * Cheap checks first: the declared size, then the token (an unknown token never has its body read),
+ * then the body (at most MAX_FORM_BYTES), the rate limits and the form. A refused answer re-renders
+ * the form with what the respondent typed and a message per problem.
+ */
 export const POST = publicRoute<P>({ checkOrigin: false }, async ({ req, params }) => {
-  if (!(await rateLimit(`answer:${clientIp(req.headers)}`, 60, 60))) {
-    const locale = respondentLocale(req);
-    const t = messages(locale).respondent;
-    return htmlResponse(messagePage(locale, t.title, t.tooMany), 429);
-  }
+  if (declaresTooLarge(req)) return htmlResponse(tooLargePage(respondentLocale(req)), 413);
+  const view = await loadSurvey(params.token);
+  if (!view) return htmlResponse(notFoundPage(respondentLocale(req)), 404);
   const form = await readForm(req);
+  if (!form) return htmlResponse(tooLargePage(view.locale), 413);
+
+  const action = surveyPath(params.token);
+  const typed = { score: form.score, comment: form.comment };
+  const refused = (problems: TAnswerProblem[], status: number) =>
+    htmlResponse(surveyPage(view, { action, typed, problems }), status);
+
+  if (!(await answerAllowed(params.token, req.headers))) return refused(['tooMany'], 429);
+  // The comment stays tri-state: absent keeps the stored one, '' (an emptied textarea) clears it.
+  const parsed = ZSubmitAnswer.safeParse(typed);
+  if (!parsed.success) return refused(problemsOf(parsed.error.issues.map((i) => i.path[0])), 400);
   try {
-    const { view } = await submitAnswer(params.token, { score: form.score as never, comment: form.comment });
-    return htmlResponse(thanksPage(view, surveyPath(params.token)), 200);
+    const { view: after } = await submitAnswer(params.token, parsed.data);
+    return htmlResponse(thanksPage(after, action), 200);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     if (err.code === 'NOT_FOUND') return htmlResponse(notFoundPage(respondentLocale(req)), 404);
-    const view = await loadSurvey(params.token);
-    if (!view) return htmlResponse(notFoundPage(respondentLocale(req)), 404);
-    const error = messages(view.locale).respondent.invalid;
-    return htmlResponse(surveyPage(view, { error, action: surveyPath(params.token) }), err.status);
+    const fields = (err.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+    return refused(problemsOf(Object.keys(fields)), err.status);
   }
 });

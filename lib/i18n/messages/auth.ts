@@ -2,6 +2,7 @@ import { defineMessages } from '../define';
 
 export const auth = defineMessages(
   {
+    signInPageTitle: 'Sign in',
     signInTitle: 'Sign in to Kringloop',
     signInIntro: 'Enter your work email. We send you a link that signs you in; no password needed.',
     email: 'Work email',
@@ -15,6 +16,8 @@ export const auth = defineMessages(
     demoIntro: 'This is a demo installation: sign in with one click as one of the seeded users.',
     demoAs: 'Sign in as {name}',
     devMailboxHint: 'Emails of this demo arrive in the dev mailbox.',
+    devMailboxNotice:
+      'The dev mailbox exists only in demo mode: it shows every email this demo sends, to anyone who opens it.',
     onboardingTitle: 'Create your organisation',
     onboardingIntro: 'You become its owner and can invite colleagues afterwards.',
     orgName: 'Organisation name',
@@ -29,6 +32,7 @@ export const auth = defineMessages(
     alreadyMember: 'This person is already a member.',
   },
   {
+    signInPageTitle: 'Aanmelden',
     signInTitle: 'Aanmelden bij Kringloop',
     signInIntro:
       'Vul uw zakelijke e-mailadres in. U krijgt een link waarmee u zich aanmeldt; geen wachtwoord nodig.',
@@ -43,6 +47,8 @@ export const auth = defineMessages(
     demoIntro: 'Dit is een demo-installatie: meld u met één klik aan als een van de voorbeeldgebruikers.',
     demoAs: 'Aanmelden als {name}',
     devMailboxHint: 'E-mails van deze demo komen binnen in de dev-mailbox.',
+    devMailboxNotice:
+      'De dev-mailbox bestaat alleen in demomodus: hij toont elke e-mail die deze demo verstuurt, aan iedereen die hem opent.',
     onboardingTitle: 'Maak uw organisatie aan',
     onboardingIntro: 'U wordt eigenaar en kunt daarna collega’s uitnodigen.',
     orgName: 'Naam van de organisatie',

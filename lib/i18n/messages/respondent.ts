@@ -16,6 +16,10 @@ export const respondent = defineMessages(
     notFoundTitle: 'This link does not work',
     notFoundBody: 'The survey link is unknown or has expired. No worries: you do not need to do anything.',
     invalid: 'Please choose a score from 0 to 10.',
+    commentTooLong: 'Your answer is too long: at most {max} characters. Please shorten it a little.',
+    tooLargeTitle: 'Your answer is too long',
+    tooLargeBody:
+      'We could not receive your answer: it is too long. Go back, shorten your answer to at most {max} characters and send it again.',
     tooMany: 'Too many attempts. Please wait a minute and try again.',
     unsubscribeTitle: 'Unsubscribe',
     unsubscribeBody: 'Do you no longer want to receive surveys from {company}?',
@@ -39,6 +43,10 @@ export const respondent = defineMessages(
     notFoundTitle: 'Deze link werkt niet',
     notFoundBody: 'De enquêtelink is onbekend of verlopen. Geen zorgen: u hoeft niets te doen.',
     invalid: 'Kies een cijfer van 0 tot en met 10.',
+    commentTooLong: 'Uw antwoord is te lang: maximaal {max} tekens. Maak het iets korter.',
+    tooLargeTitle: 'Uw antwoord is te lang',
+    tooLargeBody:
+      'We konden uw antwoord niet ontvangen: het is te lang. Ga terug, kort uw antwoord in tot maximaal {max} tekens en verstuur het opnieuw.',
     tooMany: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
     unsubscribeTitle: 'Afmelden',
     unsubscribeBody: 'Wilt u geen enquêtes van {company} meer ontvangen?',

@@ -11,7 +11,13 @@ export const validation = defineMessages(
     unknownTimeZone: 'unknown time zone',
     customPhaseRequired: 'required for a custom phase',
     unknownMember: 'unknown member',
+    cannotWorkTasks: 'this member cannot work follow-up tasks (viewers only watch)',
+    pickAudience: 'choose who receives the survey',
     surveyNotActive: 'Activate the survey before sending it.',
+    tooManyRows:
+      'the file has {count} lines; at most {max} can be imported at once: split it into smaller files',
+    ambiguousCompany: 'more than one company is called “{name}”: use the external id to say which one',
+    savedConcurrently: 'someone else saved this at the same moment; please try again',
   },
   {
     duplicateLine: 'dubbel met regel {line}',
@@ -22,6 +28,13 @@ export const validation = defineMessages(
     unknownTimeZone: 'onbekende tijdzone',
     customPhaseRequired: 'verplicht bij een eigen fase',
     unknownMember: 'onbekend lid',
+    cannotWorkTasks: 'dit lid kan geen opvolgtaken behandelen (kijkers kijken alleen mee)',
+    pickAudience: 'kies wie de enquête ontvangt',
     surveyNotActive: 'Activeer de enquête voordat u hem verstuurt.',
+    tooManyRows:
+      'het bestand heeft {count} regels; er kunnen er hooguit {max} tegelijk geïmporteerd worden: splits het in kleinere bestanden',
+    ambiguousCompany:
+      'er is meer dan één bedrijf met de naam “{name}”: geef met het externe id aan welk bedrijf',
+    savedConcurrently: 'iemand anders heeft dit op hetzelfde moment opgeslagen; probeer het opnieuw',
   },
 );

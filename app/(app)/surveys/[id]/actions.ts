@@ -5,9 +5,10 @@ import { sendSurvey } from '@/lib/distribution/distribute';
 import type { TAudience } from '@/lib/distribution/schemas';
 import { AppError } from '@/lib/errors';
 import { formObject, runAction } from '@/lib/http/action';
-import { messages } from '@/lib/i18n';
+import { messages, type TLocale } from '@/lib/i18n';
 import type { TLocaleTexts, TUpdateSurvey } from '@/lib/surveys/schemas';
 import { setSurveyStatus, updateSurvey } from '@/lib/surveys/service';
+import { rule } from '@/lib/validation';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -52,31 +53,39 @@ export async function changeSurveyStatus(_prev: unknown, form: FormData) {
   return res;
 }
 
+/**
+ * The send form's audience. Only an explicit "all" means every contact: a missing or unknown value is
+ * refused on the audience field instead of falling back to everyone. An empty pick gets a message in
+ * the user's language on the list itself.
+ */
+function audienceOf(o: Record<string, unknown>, locale: TLocale): TAudience {
+  const t = messages(locale).surveys.send;
+  const type = str(o.audience);
+  if (type === 'all') return { type };
+  if (type === 'companies') {
+    const companyIds = list(o.companyIds);
+    if (!companyIds.length)
+      throw new AppError('BAD_REQUEST', t.pickCompanies, { fields: { companyIds: t.pickCompanies } });
+    return { type, companyIds };
+  }
+  if (type === 'businessUnits') {
+    const businessUnitIds = list(o.businessUnitIds);
+    if (!businessUnitIds.length)
+      throw new AppError('BAD_REQUEST', t.pickBusinessUnits, {
+        fields: { businessUnitIds: t.pickBusinessUnits },
+      });
+    return { type, businessUnitIds };
+  }
+  const pick = rule(locale, 'pickAudience');
+  throw new AppError('BAD_REQUEST', pick, { fields: { audience: pick } });
+}
+
 export async function sendSurveyTo(_prev: unknown, form: FormData) {
   const o = formObject(form);
   const surveyId = str(o.surveyId);
-  const res = await runAction('distribution.send', async (ctx) => {
-    const t = messages(ctx.locale).surveys.send;
-    const type = str(o.audience);
-    let audience: TAudience;
-    // An empty pick gets a message in the user's language on the list itself.
-    if (type === 'companies') {
-      const companyIds = list(o.companyIds);
-      if (!companyIds.length)
-        throw new AppError('BAD_REQUEST', t.pickCompanies, { fields: { companyIds: t.pickCompanies } });
-      audience = { type, companyIds };
-    } else if (type === 'businessUnits') {
-      const businessUnitIds = list(o.businessUnitIds);
-      if (!businessUnitIds.length)
-        throw new AppError('BAD_REQUEST', t.pickBusinessUnits, {
-          fields: { businessUnitIds: t.pickBusinessUnits },
-        });
-      audience = { type, businessUnitIds };
-    } else {
-      audience = { type: 'all' };
-    }
-    return sendSurvey(ctx, { surveyId, audience });
-  });
+  const res = await runAction('distribution.send', (ctx) =>
+    sendSurvey(ctx, { surveyId, audience: audienceOf(o, ctx.locale) }),
+  );
   if (res.ok) refresh(surveyId);
   return res;
 }

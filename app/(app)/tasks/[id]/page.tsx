@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { AnswerCard } from '@/components/tasks/answer-card';
 import { AssignCard } from '@/components/tasks/assign-card';
 import { CustomerCard } from '@/components/tasks/customer-card';
@@ -9,27 +8,18 @@ import { TrailCard } from '@/components/tasks/trail-card';
 import { WorkCard } from '@/components/tasks/work-card';
 import { PageHeader } from '@/components/ui/card';
 import { listOwners } from '@/lib/contacts/service';
-import { AppError } from '@/lib/errors';
 import { getTask } from '@/lib/followup/tasks';
 import { guardPage } from '@/lib/http/guard';
+import { orNotFound } from '@/lib/http/not-found';
 import { fill, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
 import { addNote, changeTaskStatus, reassign } from '../actions';
 
-/** Not found for a missing id, a malformed one and another tenant's alike. */
-async function loadTask(ctx: Parameters<typeof getTask>[0], id: string) {
-  try {
-    return await getTask(ctx, id);
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  }
-}
-
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await guardPage('task.read.own');
   const { id } = await params;
-  const task = await loadTask(ctx, id);
+  // Not found for a missing id, a malformed one and another tenant's alike.
+  const task = await orNotFound(getTask(ctx, id));
   const [tenant, owners] = await Promise.all([getTenant(ctx), listOwners(ctx)]);
   const t = messages(ctx.locale).tasks;
   const tz = tenant.timeZone;

@@ -1,27 +1,29 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { AppError } from '@/lib/errors';
-import { formatDate } from '@/lib/i18n';
+import { formatDate, messages } from '@/lib/i18n';
+import { orNotFound } from '@/lib/http/not-found';
 import { currentContext } from '@/lib/http/session';
 import { getMail } from '@/lib/mail/mailbox';
-import { devMailboxTexts } from '../texts';
 
 export const dynamic = 'force-dynamic';
 
 export default async function MailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   const { locale } = await currentContext();
-  const mail = await getMail(id).catch((err) => {
-    if (err instanceof AppError && err.code === 'NOT_FOUND') notFound();
-    throw err;
-  });
-  const t = devMailboxTexts(locale);
+  const mail = await orNotFound(getMail(id));
+  const t = messages(locale).common.devMailbox;
+  const notice = messages(locale).auth.devMailboxNotice;
   const links = [...new Set(mail.text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
   return (
     <main className="mx-auto max-w-4xl px-4 py-6">
       <Link href="/dev/mailbox" className="text-sm text-brand-700 underline">
         ← {t.back}
       </Link>
+      <p
+        role="note"
+        className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+      >
+        {notice}
+      </p>
       <h1 className="mt-3 text-xl font-semibold">{mail.subject}</h1>
       <p className="mb-4 text-xs text-zinc-500">
         {t.to} {mail.to.join(', ')} · {formatDate(new Date(mail.receivedAt), locale, undefined, true)}

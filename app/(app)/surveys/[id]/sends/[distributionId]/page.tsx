@@ -4,6 +4,7 @@ import { InvitationTable } from '@/components/surveys/invitation-table';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { distributionInvitations, listDistributions } from '@/lib/distribution/distribute';
 import { guardPage } from '@/lib/http/guard';
+import { orNotFound } from '@/lib/http/not-found';
 import { fill, formatDate, formatNumber, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
 import { loadSurvey } from '../../load';
@@ -19,7 +20,7 @@ export default async function SendDetailPage({
   // The send must belong to this survey (of this tenant): anything else is the same 404 as a missing one.
   const [tenant, sends] = await Promise.all([
     getTenant(ctx),
-    listDistributions(ctx, survey.id, { distributionId }).catch(() => notFound()),
+    orNotFound(listDistributions(ctx, survey.id, { distributionId })),
   ]);
   const send = sends[0];
   if (!send) notFound();
