@@ -20,7 +20,6 @@ type Client = ReturnType<typeof create>;
 const g = globalThis as unknown as { __kringloopDb?: Client };
 
 export const db: Client = g.__kringloopDb ?? (g.__kringloopDb = create());
-export type Db = Client;
 export type Tx = Parameters<Parameters<Client['$transaction']>[0]>[0];
 
 /** A unique constraint refused the write (Prisma P2002, or Postgres 23505 from raw SQL). */

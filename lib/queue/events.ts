@@ -20,8 +20,6 @@ export const EVENT_SCHEMAS = {
 export type TEventType = keyof typeof EVENT_SCHEMAS;
 export type TEventPayload<T extends TEventType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;
 
-export const EVENT_TYPES = Object.keys(EVENT_SCHEMAS) as TEventType[];
-
 /** Which BullMQ queue carries which event. Mail is its own queue so its rate can be limited. */
 export const QUEUE_OF: Record<TEventType, 'mail' | 'loop'> = {
   'invitation.send': 'mail',

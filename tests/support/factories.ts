@@ -123,7 +123,6 @@ export async function drainOutbox(tenantId: string) {
 }
 
 export const TOKEN_IN_MAIL = /\/s\/([a-z2-9]{8}\.[A-Za-z0-9_-]{27})/;
-export const silentLogger = silent;
 
 // ---------------------------------------------------------------------------------------------
 // Direct-insert helpers for integration tests that need rows without running the whole loop.
