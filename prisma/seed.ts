@@ -107,10 +107,16 @@ async function seedIn(tx: Tx, now: Date): Promise<{ created: boolean; tenantId: 
   const tasks: Prisma.FollowUpTaskCreateManyInput[] = [];
   const day = 24 * 3600 * 1000;
   const companyById = new Map(companies.map((c) => [c.id!, c]));
+  // Every fifth company was last surveyed more than the 90-day throttle ago, so a newcomer can send
+  // to it and follow an answer through the loop.
+  const ready = new Set(companies.filter((_, i) => i % 5 === 4).map((c) => c.id!));
   for (const contact of contacts) {
     if (contact.unsubscribedAt) continue;
     // Each contact is invited about every 100 days (the throttle is 90), starting at a random offset.
-    for (let ago = 3 + Math.floor(rand() * 100); ago < 365; ago += 95 + Math.floor(rand() * 30)) {
+    const first = ready.has(contact.companyId!)
+      ? 100 + Math.floor(rand() * 20)
+      : 3 + Math.floor(rand() * 100);
+    for (let ago = first; ago < 365; ago += 95 + Math.floor(rand() * 30)) {
       const tp = pick(touchpoints.flatMap((t) => Array<typeof t>(t.weight).fill(t)));
       const sentAt = new Date(now.getTime() - ago * day);
       const invitationId = uuidv7();

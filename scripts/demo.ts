@@ -4,6 +4,7 @@ import { spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
+import { COMPANY_NAMES } from '../prisma/seed-data';
 import { startGroup, stopGroups } from './processes';
 import {
   applyMigrations,
@@ -14,6 +15,8 @@ import {
   unreachableMessage,
 } from './schema-engine';
 
+/** Companies the seed last surveyed longer ago than the throttle period (every fifth one). */
+const READY = COMPANY_NAMES.filter((_, i) => i % 5 === 4).slice(0, 3);
 const PORT = Number(process.env.PORT ?? 3000);
 const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT ?? 2525);
 const APP_URL = process.env.APP_URL ?? `http://localhost:${PORT}`;
@@ -119,6 +122,8 @@ async function main() {
     director@demo.kringloop.test  Director (dashboard)
     owner@demo.kringloop.test     Owner
   or type any email to get a magic link in the dev mailbox (new addresses create a new organisation).
+  Try the whole loop: as the CX manager open a survey, send it to ${READY.join(', ')}
+  (surveyed more than 90 days ago), answer from the dev mailbox, then sign in as its account manager.
   Press Ctrl-C to stop.
 `);
 
