@@ -1,15 +1,9 @@
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionForm, type FormAction } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Input, Select } from '@/components/ui/form';
-import type { ActionResult } from '@/lib/http/action';
 import { messages, type TLocale } from '@/lib/i18n';
 import { FormField } from './form-field';
-
-type FormAction = (
-  prev: ActionResult<unknown> | null,
-  form: FormData,
-) => Promise<ActionResult<unknown> | null>;
 
 /** Adds a company, or updates the one with the same external id (the service upserts). */
 export function CompanyForm({

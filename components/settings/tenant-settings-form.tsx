@@ -1,15 +1,9 @@
 import { FormField } from '@/components/contacts/form-field';
-import { ActionForm } from '@/components/ui/action-form';
+import { ActionForm, type FormAction } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/form';
-import type { ActionResult } from '@/lib/http/action';
 import { LOCALES, messages, type TLocale } from '@/lib/i18n';
 import { COMMON_TIME_ZONES, SLA_FIELDS, type TenantSettingsValues } from './tenant-settings';
-
-type FormAction = (
-  prev: ActionResult<unknown> | null,
-  form: FormData,
-) => Promise<ActionResult<unknown> | null>;
 
 export function TenantSettingsForm({
   locale,

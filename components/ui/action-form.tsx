@@ -13,6 +13,9 @@ import type { ActionResult } from '@/lib/http/action';
 import { Notice } from './card';
 
 type State = ActionResult<unknown> | null;
+
+/** A server action bound to a form through useActionState. */
+export type FormAction = (prev: State, form: FormData) => Promise<State>;
 const FieldErrorsContext = createContext<Record<string, string> | undefined>(undefined);
 
 /**
@@ -27,7 +30,7 @@ export function ActionForm({
   success,
   className,
 }: {
-  action: (prev: State, form: FormData) => Promise<State>;
+  action: FormAction;
   children: ReactNode;
   success?: string;
   className?: string;
