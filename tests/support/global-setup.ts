@@ -12,6 +12,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseUrl: string;
     redisPrefix: string;
+    redisUrl: string;
   }
 }
 
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject) {
   await applyMigrations(databaseUrl);
   project.provide('databaseUrl', databaseUrl);
   project.provide('redisPrefix', redisPrefix);
+  project.provide('redisUrl', REDIS_URL);
 
   return async () => {
     await dropDatabase(databaseUrl);

@@ -5,6 +5,10 @@ import { startSmtpSink } from '../../lib/mail/sink';
 
 process.env.DATABASE_URL = inject('databaseUrl');
 process.env.REDIS_PREFIX = inject('redisPrefix');
+// A file may change the environment for itself (vi.hoisted); the next file starts from the baseline.
+process.env.REDIS_URL = inject('redisUrl');
+delete process.env.DEMO_MODE;
+delete process.env.MAILBOX_DIR;
 process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'silent';
 process.env.APP_URL = 'http://localhost:3999';
 
