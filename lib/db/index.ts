@@ -22,6 +22,36 @@ const g = globalThis as unknown as { __kringloopDb?: Client };
 export const db: Client = g.__kringloopDb ?? (g.__kringloopDb = create());
 export type Tx = Parameters<Parameters<Client['$transaction']>[0]>[0];
 
+export interface TxOptions {
+  /** Milliseconds the transaction may run (Prisma's default is 5 s). */
+  timeout?: number;
+  /** Milliseconds to wait for a pool connection (Prisma's default is 2 s). */
+  maxWait?: number;
+}
+
+/**
+ * THE way to touch tenant-owned rows: one transaction whose first statement scopes it to the tenant
+ * (`app.tenant_id`, transaction-local), so row-level security shows and accepts only that tenant's
+ * rows. Keep `tenantId` in every where clause as well: the policies are the second wall, not the first.
+ * Helpers called from inside take the `tx`; they do not open a transaction of their own.
+ */
+export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+    return fn(tx);
+  }, opts);
+}
+
+/**
+ * Work that must cross tenants (the outbox relay, token routing, schedulers that scan every tenant).
+ * `purpose` names the path in logs and reviews; each caller is listed in docs/ARCHITECTURE.md. Nothing
+ * else may use it.
+ */
+export async function asSystem<T>(purpose: string, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
+  void purpose;
+  return db.$transaction(fn, opts);
+}
+
 /** A unique constraint refused the write (Prisma P2002, or Postgres 23505 from raw SQL). */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
