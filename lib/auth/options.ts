@@ -60,7 +60,7 @@ export function authOptions(): NextAuthOptions {
         maxAge: 24 * 3600,
         async sendVerificationRequest({ identifier, url }) {
           const locale = await magicLinkLocale(identifier);
-          const mail = magicLinkMail(locale, url);
+          const mail = await magicLinkMail(locale, url);
           await sendMail({ to: identifier, ...mail });
           logger.info({ kind: 'auth' }, 'magic link sent');
         },

@@ -25,6 +25,8 @@ export interface SinkOptions {
   host?: string;
   /** Tests: refuse a recipient with an SMTP code (4xx = try again later, 5xx = permanent). */
   refuse?: (address: string) => { code: number; message: string } | null;
+  /** Tests: runs after a message is stored and before the server answers 250 (e.g. to kill the sender). */
+  beforeAccept?: (message: SinkMessage) => void | Promise<void>;
 }
 
 export async function startSmtpSink(opts: SinkOptions) {
@@ -61,6 +63,7 @@ export async function startSmtpSink(opts: SinkOptions) {
           messages.push(msg);
           if (opts.dir) await writeFile(join(opts.dir, `${msg.id}.json`), JSON.stringify(msg));
           for (const w of waiters) w();
+          await opts.beforeAccept?.(msg);
           callback();
         })
         .catch((err: Error) => callback(err));

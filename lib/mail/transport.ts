@@ -1,13 +1,20 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { env } from '../env';
 
-/** One pooled SMTP transport per process, from SMTP_URL. */
-const g = globalThis as unknown as { __kringloopMail?: Transporter };
+/**
+ * Two pooled SMTP transports per process, from SMTP_URL: `bulk` for survey invitations and
+ * reminders, `direct` for mail to one person (alerts, member invitations, sign-in links). A send wave
+ * keeps every connection of its pool busy; with a pool of their own, an alert never waits for one.
+ */
+export type TMailStream = 'bulk' | 'direct';
+const g = globalThis as unknown as { __kringloopMail?: Map<TMailStream, Transporter> };
 
-export function transport(): Transporter {
-  if (!g.__kringloopMail) {
+export function transport(stream: TMailStream = 'direct'): Transporter {
+  g.__kringloopMail ??= new Map();
+  let t = g.__kringloopMail.get(stream);
+  if (!t) {
     const url = new URL(env().SMTP_URL);
-    g.__kringloopMail = nodemailer.createTransport({
+    t = nodemailer.createTransport({
       host: url.hostname,
       port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
       secure: url.protocol === 'smtps:',
@@ -15,19 +22,20 @@ export function transport(): Transporter {
         ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
         : undefined,
       pool: true,
-      maxConnections: 5,
+      maxConnections: stream === 'bulk' ? 5 : 2,
       // A local sink has no certificate; STARTTLS is still used when the server offers it.
       ignoreTLS: url.searchParams.get('tls') === 'off',
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 20_000,
     });
+    g.__kringloopMail.set(stream, t);
   }
-  return g.__kringloopMail;
+  return t;
 }
 
 export function closeTransport() {
-  g.__kringloopMail?.close();
+  for (const t of g.__kringloopMail?.values() ?? []) t.close();
   g.__kringloopMail = undefined;
 }
 
@@ -38,19 +46,34 @@ export interface OutgoingMail {
   text: string;
   fromName?: string;
   headers?: Record<string, string>;
+  /**
+   * A Message-ID of our own (see messageIdFor): a retried send of the same mail carries the same one,
+   * so a receiving system can tell it is the same message.
+   */
+  messageId?: string;
 }
 
-/** Sends one message; returns the SMTP message id. */
-export async function sendMail(mail: OutgoingMail): Promise<string> {
+function senderAddress(): string {
   const from = env().MAIL_FROM;
-  const address = from.match(/<([^>]+)>/)?.[1] ?? from;
-  const info = await transport().sendMail({
-    from: mail.fromName ? { name: mail.fromName, address } : from,
+  return from.match(/<([^>]+)>/)?.[1] ?? from;
+}
+
+/** A stable Message-ID for one mail of ours, e.g. messageIdFor('invitation', id). */
+export function messageIdFor(kind: string, id: string): string {
+  const domain = senderAddress().split('@')[1] ?? 'kringloop.local';
+  return `<${kind}.${id}@${domain}>`;
+}
+
+/** Sends one message; resolves once the SMTP server accepted it, with its Message-ID. */
+export async function sendMail(mail: OutgoingMail, stream: TMailStream = 'direct'): Promise<string> {
+  const info = await transport(stream).sendMail({
+    from: mail.fromName ? { name: mail.fromName, address: senderAddress() } : env().MAIL_FROM,
     to: mail.to,
     subject: mail.subject,
     html: mail.html,
     text: mail.text,
     headers: mail.headers,
+    messageId: mail.messageId,
   });
   return info.messageId;
 }

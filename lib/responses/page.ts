@@ -1,9 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { fill, formatNumber, messages, type TLocale } from '../i18n';
-import { esc } from '../mail/layout';
 import { categoryOf, isScore } from '../nps';
 import type { SurveyView } from './public';
 import { COMMENT_MAX } from './schemas';
+
+/** Escapes text for HTML (these pages are built as strings, not React). */
+function esc(s: string): string {
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+}
 
 /**
  * The respondent's pages as plain HTML: no framework JavaScript, fast on any phone, usable with

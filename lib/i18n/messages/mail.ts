@@ -16,6 +16,9 @@ export const mail = defineMessages(
     },
     survey: {
       subject: 'How likely are you to recommend {company}?',
+      reminderSubject: 'Reminder: how likely are you to recommend {company}?',
+      reminderIntro:
+        'A reminder: we would still like to hear from you. It takes ten seconds: tap a score and we will ask one short question.',
       greeting: 'Dear {name},',
       greetingNoName: 'Hello,',
       intro: 'It takes ten seconds: tap a score and we will ask one short question.',
@@ -54,6 +57,9 @@ export const mail = defineMessages(
     },
     survey: {
       subject: 'Hoe waarschijnlijk is het dat u {company} aanbeveelt?',
+      reminderSubject: 'Herinnering: hoe waarschijnlijk is het dat u {company} aanbeveelt?',
+      reminderIntro:
+        'Een herinnering: we horen graag nog van u. Het kost tien seconden: tik op een cijfer en we stellen nog één korte vraag.',
       greeting: 'Beste {name},',
       greetingNoName: 'Goedendag,',
       intro: 'Het kost tien seconden: tik op een cijfer en we stellen nog één korte vraag.',

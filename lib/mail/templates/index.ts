@@ -1,0 +1,7 @@
+// Every email the product sends, rendered from React components (React Email) in nl and en from the
+// mail dictionary (lib/i18n/messages/mail.ts): client-safe HTML plus a text part.
+export { invitationMail, type InvitationMailInput } from './invitation';
+export { taskAlertMail, type TaskAlertMailInput } from './task-alert';
+export { magicLinkMail } from './sign-in';
+export { memberInviteMail, type MemberInviteMailInput } from './member-invite';
+export type { RenderedMail } from './render';
