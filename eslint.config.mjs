@@ -36,6 +36,23 @@ const config = [
     files: ['app/**', 'components/**', 'workers/**'],
     rules: { 'no-restricted-imports': ['error', dbImport] },
   },
+  // The queue infrastructure knows no capability: jobs and their routes live in workers/.
+  {
+    files: ['lib/queue/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*', '!../db', '!../env', '!../log', '@/*', '!@/lib/db', '!@/lib/env', '!@/lib/log'],
+              message: 'lib/queue imports no capability: put the job in workers/jobs/ and register it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Only lib/env.ts reads process.env.
   {
     files: ['app/**', 'components/**', 'lib/**', 'workers/**'],

@@ -40,6 +40,7 @@ async function main() {
   const { submitAnswer } = await import('../lib/responses/public');
   const { dashboard } = await import('../lib/insights/dashboard');
   const { relayOnce } = await import('../lib/queue/relay');
+  const { registry } = await import('../workers/registry');
   const { outboxRow } = await import('../lib/queue/events');
   const { closeQueues } = await import('../lib/queue/queues');
   const { closeProducerRedis } = await import('../lib/queue/connection');
@@ -161,7 +162,7 @@ async function main() {
   await db.outboxEvent.createMany({ data: events.map((e) => ({ ...e, payload: e.payload as object })) });
   const pending = await db.outboxEvent.count({ where: { publishedAt: null } });
   const r0 = performance.now();
-  while ((await relayOnce({ batchSize: 500 })) > 0);
+  while ((await relayOnce({ routes: registry.routes, batchSize: 500 })) > 0);
   const relaySecs = (performance.now() - r0) / 1000;
 
   console.log(`

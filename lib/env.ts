@@ -1,3 +1,4 @@
+import { CronExpressionParser } from 'cron-parser';
 import { z } from 'zod';
 
 /**
@@ -24,6 +25,43 @@ const url = (protocols: string[]) =>
     { message: `must start with ${protocols.map((p) => `${p}//`).join(' or ')}` },
   );
 
+/**
+ * How often a scheduled job runs: an interval (`30s`, `15m`, `1h`, `1d`), a cron pattern of 5 or 6
+ * fields read in SCHEDULE_TZ (`0 3 * * *`), or `off`. Parsed here so a typo stops the worker at
+ * start instead of silently never running; cron-parser is the same parser BullMQ schedules with.
+ */
+export type TCadence = { every: number } | { pattern: string } | { off: true };
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+export const cadence = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .default(fallback)
+    .transform((v, ctx): TCadence => {
+      if (v === 'off') return { off: true };
+      const m = /^(\d+)\s*(s|m|h|d)$/.exec(v);
+      if (m) {
+        const every = Number(m[1]) * UNIT_MS[m[2] as keyof typeof UNIT_MS];
+        if (every >= 1_000) return { every };
+      } else if (v.split(/\s+/).length >= 5) {
+        try {
+          CronExpressionParser.parse(v, { tz: 'UTC' });
+          return { pattern: v };
+        } catch {
+          /* reported below */
+        }
+      }
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be an interval (30s, 15m, 1h, 1d), a cron pattern (0 3 * * *) or off; got "${v}"`,
+      });
+      return z.NEVER;
+    });
+
+/** Mails per second for all worker processes together (BullMQ's limiter lives in Redis); 0 = unlimited. */
+const mailRate = (fallback: number) => z.coerce.number().int().min(0).max(100_000).default(fallback);
+
 export const ZEnv = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -48,6 +86,52 @@ export const ZEnv = z
     MAILBOX_DIR: z.string().default('.demo/mailbox'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
+    /**
+     * Survey invitations (and reminders) per second, all workers together. Fits a normal SMTP relay;
+     * raise it for a relay that takes more.
+     */
+    INVITATION_MAIL_RATE: mailRate(20),
+    /** Person-to-person mail (follow-up alerts, member invitations): its own queue and rate. */
+    NOTIFICATION_MAIL_RATE: mailRate(100),
+    /**
+     * Seconds a sender holds a claimed mail (invitation, alert) before another run may take it over,
+     * e.g. after the worker holding it was killed. Longer than one SMTP attempt can take.
+     */
+    MAIL_LEASE_SECONDS: z.coerce.number().int().min(5).max(3_600).default(120),
+    /**
+     * Seconds after which BullMQ presumes a silent worker dead and hands its running jobs to
+     * another (lock duration and stalled-job check interval).
+     */
+    WORKER_STALLED_SECONDS: z.coerce.number().int().min(2).max(600).default(30),
+    /**
+     * Secrets that survey tokens are derived from (HMAC of the invitation id), comma-separated, the
+     * first one current. Older ones stay listed until every invitation made under them expired.
+     * Unset: derived from AUTH_SECRET.
+     */
+    SURVEY_TOKEN_KEYS: z
+      .string()
+      .optional()
+      .transform((v) =>
+        (v ?? '')
+          .split(',')
+          .map((k) => k.trim())
+          .filter(Boolean),
+      )
+      .refine((keys) => keys.every((k) => k.length >= 32), 'every key must be at least 32 characters'),
+    /** Time zone of the cron patterns below. */
+    SCHEDULE_TZ: z
+      .string()
+      .default('UTC')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'must be an IANA time zone such as Europe/Amsterdam'),
+    /** Schedules of the scheduled jobs (workers/jobs): see the README. */
+    SCHEDULE_OUTBOX_PRUNE: cadence('1h'),
     /** `next build` evaluates modules with NODE_ENV=production but no runtime secrets. */
     BUILDING: z
       .string()

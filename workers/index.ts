@@ -1,16 +1,20 @@
-// The worker process: BullMQ workers for every queue plus the outbox relay. Processors are thin: they
-// hand the job to lib/queue/registry, which parses the payload and calls a lib/ service.
+// The worker process: a BullMQ worker per queue, the outbox relay, and the schedules. Processors are
+// thin: they hand the job to runJob, which parses the payload with the job's schema and calls its
+// handler (workers/jobs/*), which calls a lib/ service.
 import { Worker, UnrecoverableError } from 'bullmq';
 import { env } from '@/lib/env';
 import { jobLogger, logger } from '@/lib/log';
 import { workerRedis, queuePrefix, closeProducerRedis } from '@/lib/queue/connection';
-import { closeQueues, QUEUE_NAMES } from '@/lib/queue/queues';
-import { runJob, UnknownJobError } from '@/lib/queue/registry';
+import { runJob, UnknownJobError } from '@/lib/queue/jobs';
+import { closeQueues, limiterOf, QUEUE_NAMES, QUEUES } from '@/lib/queue/queues';
 import { runRelay } from '@/lib/queue/relay';
+import { syncSchedules } from '@/lib/queue/schedules';
 import { shutdownServices } from '@/lib/shutdown';
+import { registry } from './registry';
 
 const e = env();
 const abort = new AbortController();
+const stalledMs = e.WORKER_STALLED_SECONDS * 1000;
 
 const workers = QUEUE_NAMES.map(
   (name) =>
@@ -23,7 +27,7 @@ const workers = QUEUE_NAMES.map(
           tenantId: (job.data as { tenantId?: string })?.tenantId,
         });
         try {
-          const result = await runJob(job.name, job.data, log);
+          const result = await runJob(registry, job.name, job.data, log);
           log.info({ attempt: job.attemptsMade + 1 }, 'job done');
           return result;
         } catch (err) {
@@ -37,14 +41,42 @@ const workers = QUEUE_NAMES.map(
         connection: workerRedis(),
         prefix: queuePrefix(),
         concurrency: e.WORKER_CONCURRENCY,
-        // Mail: at most 20 messages a second per worker process, so a big send does not flood SMTP.
-        ...(name === 'mail' ? { limiter: { max: 20, duration: 1_000 } } : {}),
+        // Rates are per queue for all worker processes together (BullMQ keeps the limiter in Redis).
+        limiter: limiterOf(name),
+        lockDuration: stalledMs,
+        stalledInterval: stalledMs,
       },
     ),
 );
 
-const relay = runRelay(abort.signal);
-logger.info({ queues: QUEUE_NAMES, prefix: queuePrefix() }, 'worker started');
+const relay = runRelay(abort.signal, registry.routes);
+
+/** Puts the schedules in place; retries while Redis is unreachable, so a start during an outage recovers. */
+async function schedules() {
+  for (let attempt = 1; !abort.signal.aborted; attempt++) {
+    try {
+      return await syncSchedules(registry.scheduled, logger);
+    } catch (err) {
+      logger.warn({ err, attempt }, 'could not put the schedules in place; retrying');
+      await new Promise((r) => setTimeout(r, Math.min(attempt * 1_000, 10_000)));
+    }
+  }
+}
+const scheduling = schedules();
+
+logger.info(
+  {
+    prefix: queuePrefix(),
+    queues: Object.fromEntries(
+      QUEUE_NAMES.map((q) => [
+        q,
+        { carries: QUEUES[q].carries, perSecond: limiterOf(q)?.max ?? 'unlimited' },
+      ]),
+    ),
+    jobs: registry.jobs.map((j) => `${j.name} (${j.queue})`),
+  },
+  'worker started',
+);
 
 let stopping = false;
 async function shutdown(signal: string) {
@@ -52,7 +84,7 @@ async function shutdown(signal: string) {
   stopping = true;
   logger.info({ signal }, 'worker stopping: finishing running jobs');
   abort.abort();
-  await relay;
+  await Promise.all([relay, scheduling]);
   await Promise.all(workers.map((w) => w.close()));
   await closeQueues();
   await closeProducerRedis();

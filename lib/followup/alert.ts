@@ -1,11 +1,11 @@
-import { db } from '../db';
+import type { Logger } from 'pino';
+import { withTenant } from '../db';
 import { env } from '../env';
-import { fill, formatDate, messages } from '../i18n';
-import { button, esc, layout, paragraph } from '../mail/layout';
-import { sendMail } from '../mail/transport';
+import { formatDate } from '../i18n';
+import { logger } from '../log';
+import { taskAlertMail } from '../mail/templates';
+import { messageIdFor, sendMail } from '../mail/transport';
 import type { TEventPayload } from '../queue/events';
-
-const LEASE_MS = 120_000;
 
 /** Another run holds the alert; the job retries after its lease. */
 export class AlertLeaseHeldError extends Error {
@@ -20,28 +20,31 @@ export class AlertLeaseHeldError extends Error {
  * twice, and a run that crashed mid-send leaves a lease that expires and is retried. A failed send
  * releases the claim and the job retries.
  */
-export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'sent' | 'not-claimed'> {
+export async function sendTaskAlert(
+  p: TEventPayload<'task.alert'>,
+  { log = logger, now = new Date() }: { log?: Logger; now?: Date } = {},
+): Promise<'sent' | 'not-claimed'> {
   const { tenantId, taskId } = p;
-  const now = new Date();
-  const claimed = await db.followUpTask.updateMany({
-    where: {
-      tenantId,
-      id: taskId,
-      alertSentAt: null,
-      OR: [{ alertLeaseUntil: null }, { alertLeaseUntil: { lt: now } }],
-    },
-    data: { alertLeaseUntil: new Date(now.getTime() + LEASE_MS) },
-  });
-  if (claimed.count === 0) {
-    const held = await db.followUpTask.findUnique({
-      where: { tenantId_id: { tenantId, id: taskId } },
-      select: { alertSentAt: true },
+  const leaseUntil = new Date(now.getTime() + env().MAIL_LEASE_SECONDS * 1000);
+  const task = await withTenant(tenantId, async (tx) => {
+    const claimed = await tx.followUpTask.updateMany({
+      where: {
+        tenantId,
+        id: taskId,
+        alertSentAt: null,
+        OR: [{ alertLeaseUntil: null }, { alertLeaseUntil: { lt: now } }],
+      },
+      data: { alertLeaseUntil: leaseUntil },
     });
-    if (held && !held.alertSentAt) throw new AlertLeaseHeldError();
-    return 'not-claimed';
-  }
-  try {
-    const task = await db.followUpTask.findUniqueOrThrow({
+    if (claimed.count === 0) {
+      const held = await tx.followUpTask.findUnique({
+        where: { tenantId_id: { tenantId, id: taskId } },
+        select: { alertSentAt: true },
+      });
+      if (held && !held.alertSentAt) throw new AlertLeaseHeldError();
+      return null;
+    }
+    const task = await tx.followUpTask.findUniqueOrThrow({
       where: { tenantId_id: { tenantId, id: taskId } },
       include: {
         tenant: true,
@@ -56,51 +59,54 @@ export async function sendTaskAlert(p: TEventPayload<'task.alert'>): Promise<'se
       },
     });
     if (!task.assignee) {
-      await db.followUpTask.updateMany({ where: { tenantId, id: taskId }, data: { alertLeaseUntil: null } });
-      return 'not-claimed';
+      await tx.followUpTask.updateMany({ where: { tenantId, id: taskId }, data: { alertLeaseUntil: null } });
+      return null;
     }
+    return { ...task, assignee: task.assignee };
+  });
+  if (!task) return 'not-claimed';
+
+  try {
     const locale = task.assignee.user.locale ?? task.tenant.defaultLocale;
-    const t = messages(locale);
-    const m = t.mail.taskAlert;
-    const due = formatDate(task.dueAt, locale, task.tenant.timeZone, true);
-    const company = task.company?.name ?? task.response.contact.email;
-    const contact = task.response.contact.name ?? task.response.contact.email;
-    const url = `${env().APP_URL}/tasks/${task.id}`;
-    const vars = {
-      category: t.common.categories[task.category],
+    const mail = await taskAlertMail({
+      locale,
+      tenant: task.tenant.name,
+      category: task.category,
       score: task.response.score,
-      company,
-      due,
-      contact,
+      comment: task.response.comment,
+      company: task.company?.name ?? task.response.contact.email,
+      contact: task.response.contact.name ?? task.response.contact.email,
       touchpoint: task.response.touchpoint.name,
-    };
-    const comment = task.response.comment ?? m.noComment;
-    const advice = m[`advice${task.category}`];
-    const body =
-      paragraph(fill(m.intro, vars)) +
-      `<table role="presentation" cellpadding="6" style="border-collapse:collapse;margin:0 0 16px">
-<tr><th align="left">${esc(m.score)}</th><td><strong>${task.response.score}/10</strong> (${esc(vars.category)})</td></tr>
-<tr><th align="left" valign="top">${esc(m.comment)}</th><td>${esc(comment)}</td></tr>
-<tr><th align="left">${esc(m.due)}</th><td>${esc(due)}</td></tr></table>` +
-      paragraph(advice) +
-      `<p>${button(url, m.button)}</p>`;
-    await sendMail({
-      to: task.assignee.user.email,
-      subject: fill(m.subject, vars),
-      html: layout(locale, body, fill(t.mail.footer, { sender: task.tenant.name })),
-      text: `${fill(m.intro, vars)}\n\n${m.score}: ${task.response.score}/10 (${vars.category})\n${m.comment}: ${comment}\n${m.due}: ${due}\n\n${advice}\n\n${m.button}: ${url}\n`,
-      fromName: 'Kringloop',
+      due: formatDate(task.dueAt, locale, task.tenant.timeZone, true),
+      taskUrl: `${env().APP_URL}/tasks/${task.id}`,
     });
+    // The same Message-ID on every attempt of this alert; an alert after the answer changed (it got
+    // worse) is another mail with its own.
+    await sendMail(
+      {
+        to: task.assignee.user.email,
+        ...mail,
+        fromName: 'Kringloop',
+        messageId: messageIdFor('alert', `${task.id}.${task.response.updatedAt.getTime()}`),
+      },
+      'direct',
+    );
   } catch (err) {
-    await db.followUpTask.updateMany({
-      where: { tenantId, id: taskId, alertSentAt: null },
-      data: { alertLeaseUntil: null },
-    });
+    await withTenant(tenantId, (tx) =>
+      tx.followUpTask.updateMany({
+        where: { tenantId, id: taskId, alertSentAt: null },
+        data: { alertLeaseUntil: null },
+      }),
+    );
+    log.warn({ taskId, err: (err as Error).message }, 'alert not sent');
     throw err;
   }
-  await db.followUpTask.updateMany({
-    where: { tenantId, id: taskId },
-    data: { alertSentAt: new Date(), alertLeaseUntil: null },
-  });
+  await withTenant(tenantId, (tx) =>
+    tx.followUpTask.updateMany({
+      where: { tenantId, id: taskId },
+      data: { alertSentAt: new Date(), alertLeaseUntil: null },
+    }),
+  );
+  log.debug({ taskId }, 'alert sent');
   return 'sent';
 }

@@ -1,6 +1,8 @@
+import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { db } from '../db';
 import { audit } from '../audit';
+import { logger } from '../log';
 import { writeOutbox, type TEventPayload } from '../queue/events';
 import { dueDate, slaDaysFor } from './sla';
 
@@ -12,6 +14,7 @@ import { dueDate, slaDaysFor } from './sla';
  */
 export async function createTaskForResponse(
   p: TEventPayload<'response.submitted'>,
+  { log = logger }: { log?: Logger } = {},
 ): Promise<{ taskId: string; created: boolean } | null> {
   const { tenantId, responseId } = p;
   const response = await db.response.findUnique({
@@ -63,6 +66,7 @@ export async function createTaskForResponse(
       },
     });
     if (assignee) await writeOutbox(tx, 'task.alert', { tenantId, taskId: id });
+    else log.warn({ taskId: id }, 'task created without an assignee: the tenant has no CX manager to alert');
     return { taskId: id, created: true };
   });
 }

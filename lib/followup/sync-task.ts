@@ -1,5 +1,7 @@
+import type { Logger } from 'pino';
 import { db } from '../db';
 import { audit } from '../audit';
+import { logger } from '../log';
 import { writeOutbox, type TEventPayload } from '../queue/events';
 import type { TCategory } from '../nps';
 import { dueDate, slaDaysFor } from './sla';
@@ -18,7 +20,10 @@ export class TaskNotYetCreatedError extends Error {
  * open task takes the new category and that category's SLA (counted from the change), and when the
  * answer got worse the assignee is alerted again. Idempotent: it syncs to the response as it is now.
  */
-export async function syncTaskWithResponse(p: TEventPayload<'response.changed'>) {
+export async function syncTaskWithResponse(
+  p: TEventPayload<'response.changed'>,
+  { log = logger }: { log?: Logger } = {},
+) {
   const { tenantId, responseId } = p;
   const response = await db.response.findUnique({
     where: { tenantId_id: { tenantId, id: responseId } },
@@ -54,6 +59,10 @@ export async function syncTaskWithResponse(p: TEventPayload<'response.changed'>)
     });
     if (worse && task.assigneeMembershipId)
       await writeOutbox(tx, 'task.alert', { tenantId, taskId: task.id });
+    log.info(
+      { taskId: task.id, from: task.category, to: response.category },
+      'task follows the changed answer',
+    );
   });
   return 'synced';
 }

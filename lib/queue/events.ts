@@ -5,6 +5,10 @@ import type { Tx } from '../db';
 /**
  * Every side effect leaves Postgres as an outbox event, written in the same transaction as the state
  * change it announces. Payloads carry ids only, never personal data, because they end up in Redis.
+ *
+ * The catalogue of event types and their payloads lives here, beside the writer, because the services
+ * that write events need the types; which jobs an event triggers (and on which queue) is the worker's
+ * business (workers/registry.ts), so this file knows no capability.
  */
 const ids = <T extends z.ZodRawShape>(shape: T) => z.object({ tenantId: z.uuid(), ...shape }).strict();
 
@@ -19,15 +23,6 @@ export const EVENT_SCHEMAS = {
 
 export type TEventType = keyof typeof EVENT_SCHEMAS;
 export type TEventPayload<T extends TEventType> = z.infer<(typeof EVENT_SCHEMAS)[T]>;
-
-/** Which BullMQ queue carries which event. Mail is its own queue so its rate can be limited. */
-export const QUEUE_OF: Record<TEventType, 'mail' | 'loop'> = {
-  'invitation.send': 'mail',
-  'response.submitted': 'loop',
-  'response.changed': 'loop',
-  'task.alert': 'mail',
-  'member.invited': 'mail',
-};
 
 export interface OutboxRow {
   tenantId: string;

@@ -1,8 +1,10 @@
-import { db } from '../db';
+import type { Logger } from 'pino';
+import { asSystem } from '../db';
 import { logger } from '../log';
-import { EVENT_SCHEMAS, QUEUE_OF, type TEventType } from './events';
+import { EVENT_SCHEMAS, type TEventType } from './events';
 import { redisReady } from './connection';
-import { queue } from './queues';
+import { eventJobId, type TRoutes } from './jobs';
+import { DEDUPE_DAYS, queue, type TQueueName } from './queues';
 
 interface Claimed {
   tenantId: string;
@@ -12,24 +14,28 @@ interface Claimed {
 }
 
 export interface RelayOptions {
+  /** Event type -> the jobs it triggers and their queues: the worker's registry (workers/registry.ts). */
+  routes: TRoutes;
   batchSize?: number;
   /** Test hook: runs after the jobs are in Redis and before the events are marked published. */
   afterPublish?: (events: Claimed[]) => Promise<void>;
 }
 
 /**
- * Moves one batch of unpublished outbox events to BullMQ. Events are claimed with FOR UPDATE SKIP
- * LOCKED, so concurrent relays take disjoint batches; the job id is the event id, so a relay that
- * crashed after publishing and before marking republishes the same ids and BullMQ ignores them.
- * Returns the number of events published.
+ * Moves one batch of unpublished outbox events to BullMQ, one job per job the event triggers.
+ * Events are claimed with FOR UPDATE SKIP LOCKED, so concurrent relays take disjoint batches; the job
+ * id is derived from the event id, so a relay that crashed after publishing and before marking
+ * republishes the same ids and BullMQ ignores them. An event type no job handles, or a payload its
+ * schema refuses, is parked with the reason. Returns the number of events published.
  */
-export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
+export async function relayOnce(opts: RelayOptions): Promise<number> {
   const batchSize = opts.batchSize ?? 200;
   // BullMQ waits for a ready connection without limit; check first, so that a Redis outage does
   // not hold the claimed rows locked in an open transaction.
   if (!(await redisReady(2_000)))
     throw new Error('Redis is not reachable; outbox events stay queued in Postgres');
-  return db.$transaction(
+  return asSystem(
+    'outbox relay',
     async (tx) => {
       const events = await tx.$queryRaw<Claimed[]>`
         SELECT "tenantId", "id", "type", "payload" FROM "OutboxEvent"
@@ -39,26 +45,24 @@ export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
         FOR UPDATE SKIP LOCKED`;
       if (events.length === 0) return 0;
 
-      const byQueue = new Map<string, { name: string; data: unknown; opts: { jobId: string } }[]>();
+      const byQueue = new Map<TQueueName, { name: string; data: unknown; opts: { jobId: string } }[]>();
       const bad: Claimed[] = [];
       for (const e of events) {
-        const schema = EVENT_SCHEMAS[e.type as TEventType];
+        const schema = Object.hasOwn(EVENT_SCHEMAS, e.type) ? EVENT_SCHEMAS[e.type as TEventType] : undefined;
         const parsed = schema?.safeParse(e.payload);
-        if (!parsed?.success) {
+        const targets = opts.routes.get(e.type) ?? [];
+        if (!parsed?.success || targets.length === 0) {
           bad.push(e);
           continue;
         }
-        const q = QUEUE_OF[e.type as TEventType];
-        const list = byQueue.get(q) ?? [];
-        list.push({ name: e.type, data: parsed.data, opts: { jobId: e.id } });
-        byQueue.set(q, list);
+        for (const t of targets) {
+          const list = byQueue.get(t.queue) ?? [];
+          list.push({ name: t.job, data: parsed.data, opts: { jobId: eventJobId(e.id, t.job) } });
+          byQueue.set(t.queue, list);
+        }
       }
       for (const [name, jobs] of byQueue) {
-        await withTimeout(
-          queue(name as 'mail' | 'loop').addBulk(jobs),
-          10_000,
-          'publishing to Redis timed out',
-        );
+        await withTimeout(queue(name).addBulk(jobs), 10_000, 'publishing to Redis timed out');
       }
       await opts.afterPublish?.(events);
 
@@ -70,9 +74,9 @@ export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
       }
       for (const e of bad) {
         // An event nobody can handle must not block the outbox forever: park it with the reason.
-        logger.error({ eventId: e.id, type: e.type }, 'outbox event has an unknown type or a bad payload');
+        logger.error({ eventId: e.id, type: e.type }, 'outbox event has no job or a bad payload');
         await tx.$executeRaw`
-          UPDATE "OutboxEvent" SET "publishedAt" = now(), "lastError" = 'unknown type or invalid payload'
+          UPDATE "OutboxEvent" SET "publishedAt" = now(), "lastError" = 'no job for this type, or invalid payload'
           WHERE "tenantId" = ${e.tenantId}::uuid AND "id" = ${e.id}::uuid`;
       }
       return good.length;
@@ -82,32 +86,35 @@ export async function relayOnce(opts: RelayOptions = {}): Promise<number> {
 }
 
 /**
- * Deletes published events older than `days` in small batches. They have done their work, and BullMQ
- * forgets completed jobs after a week anyway, so an older republish could not be deduplicated.
+ * Deletes events published more than DEDUPE_DAYS before `now`, in batches of 1,000. They have done
+ * their work, and BullMQ forgets completed jobs after the same window, so an older republish could not
+ * be deduplicated anyway. Runs as the scheduled job prune-outbox.
  */
-export async function pruneOutbox(days = 7): Promise<number> {
+export async function pruneOutbox(now: Date = new Date(), log: Logger = logger): Promise<number> {
+  const before = new Date(now.getTime() - DEDUPE_DAYS * 86_400_000);
   let total = 0;
   for (;;) {
-    const n = await db.$executeRaw`
-      DELETE FROM "OutboxEvent" WHERE ("tenantId", "id") IN (
-        SELECT "tenantId", "id" FROM "OutboxEvent"
-        WHERE "publishedAt" < now() - make_interval(days => ${days}) LIMIT 1000)`;
+    const n = await asSystem(
+      'outbox prune',
+      (tx) =>
+        tx.$executeRaw`
+        DELETE FROM "OutboxEvent" WHERE ("tenantId", "id") IN (
+          SELECT "tenantId", "id" FROM "OutboxEvent"
+          WHERE "publishedAt" < ${before} LIMIT 1000)`,
+    );
     total += n;
-    if (n < 1000) return total;
+    if (n < 1000) break;
   }
+  log.info({ deleted: total, before }, 'outbox pruned');
+  return total;
 }
 
-/** Runs the relay until `signal` aborts: drains batches, then polls; prunes old events hourly. */
-export async function runRelay(signal: AbortSignal, pollMs = 250) {
-  let nextPrune = 0;
+/** Runs the relay until `signal` aborts: drains batches, then polls every `pollMs`. */
+export async function runRelay(signal: AbortSignal, routes: TRoutes, pollMs = 250) {
   while (!signal.aborted) {
-    if (Date.now() >= nextPrune) {
-      nextPrune = Date.now() + 3_600_000;
-      await pruneOutbox().catch((err: unknown) => logger.warn({ err }, 'outbox prune failed'));
-    }
     let n = 0;
     try {
-      n = await relayOnce();
+      n = await relayOnce({ routes });
     } catch (err) {
       logger.warn({ err }, 'outbox relay failed; retrying');
       await sleep(2_000, signal);

@@ -1,12 +1,17 @@
+import type { Logger } from 'pino';
 import { db } from '../db';
 import { env } from '../env';
 import { messages } from '../i18n';
+import { logger } from '../log';
 import { memberInviteMail } from '../mail/templates';
-import { sendMail } from '../mail/transport';
+import { messageIdFor, sendMail } from '../mail/transport';
 import type { TEventPayload } from '../queue/events';
 
 /** Job handler: emails a new member their invitation, in their language (else the tenant's). */
-export async function sendMemberInvite(p: TEventPayload<'member.invited'>) {
+export async function sendMemberInvite(
+  p: TEventPayload<'member.invited'>,
+  { log = logger }: { log?: Logger } = {},
+) {
   const m = await db.membership.findUnique({
     where: { tenantId_id: { tenantId: p.tenantId, id: p.membershipId } },
     select: {
@@ -15,18 +20,25 @@ export async function sendMemberInvite(p: TEventPayload<'member.invited'>) {
       tenant: { select: { name: true, defaultLocale: true } },
     },
   });
-  if (!m) return; // membership removed before the job ran: nothing to send
+  if (!m) {
+    log.info({ membershipId: p.membershipId }, 'membership removed before its invitation was sent');
+    return;
+  }
   const inviter = await db.user.findFirst({
     where: { id: p.inviterUserId, memberships: { some: { tenantId: p.tenantId } } },
     select: { name: true, email: true },
   });
   const locale = m.user.locale ?? m.tenant.defaultLocale;
   const url = `${env().APP_URL}/signin?email=${encodeURIComponent(m.user.email)}`;
-  const mail = memberInviteMail(locale, {
+  const mail = await memberInviteMail(locale, {
     inviter: inviter?.name ?? inviter?.email ?? 'Kringloop',
     tenant: m.tenant.name,
     role: messages(locale).common.roles[m.role],
     url,
   });
-  await sendMail({ to: m.user.email, ...mail, fromName: m.tenant.name });
+  // A retry of this job sends the same Message-ID.
+  await sendMail(
+    { to: m.user.email, ...mail, fromName: m.tenant.name, messageId: messageIdFor('member', p.membershipId) },
+    'direct',
+  );
 }

@@ -4,8 +4,10 @@ import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { outboxRow, type OutboxRow } from '../../lib/queue/events';
-import { queue } from '../../lib/queue/queues';
-import { relayOnce } from '../../lib/queue/relay';
+import { eventJobId } from '../../lib/queue/jobs';
+import { queue, type TQueueName } from '../../lib/queue/queues';
+import { relayOnce as relayWith, type RelayOptions } from '../../lib/queue/relay';
+import { registry } from '../../workers/registry';
 import { makeTenant } from '../support/factories';
 
 // No worker runs in integration tests: published jobs stay in Redis (waiting) for us to inspect.
@@ -19,6 +21,11 @@ const ALL_STATES: JobType[] = [
   'failed',
 ];
 const created = new Set<string>();
+/** The relay with the worker's routes (what workers/index.ts runs). */
+const relayOnce = (opts: Omit<RelayOptions, 'routes'> = {}) =>
+  relayWith({ routes: registry.routes, ...opts });
+/** response.submitted triggers create-task on the loop queue. */
+const taskJob = (eventId: string) => eventJobId(eventId, 'create-task');
 
 async function insertEvents(tenantId: string, n: number): Promise<OutboxRow[]> {
   const rows = Array.from({ length: n }, () =>
@@ -41,7 +48,7 @@ async function loop(relay: () => Promise<number>) {
 }
 
 /** Every job of a queue, in every state, whose id is in `ids`. */
-async function jobsWithIds(name: 'loop' | 'mail', ids: Set<string>): Promise<Job[]> {
+async function jobsWithIds(name: TQueueName, ids: Set<string>): Promise<Job[]> {
   const jobs = await queue(name).getJobs(ALL_STATES, 0, -1);
   return jobs.filter((j) => j && ids.has(j.id!));
 }
@@ -53,15 +60,16 @@ describe('outbox relay', () => {
   });
 
   afterAll(async () => {
-    for (const name of ['loop', 'mail'] as const) {
-      for (const id of created) await (await queue(name).getJob(id))?.remove();
+    for (const name of ['loop', 'notifications'] as const) {
+      const jobs = await queue(name).getJobs(ALL_STATES, 0, -1);
+      for (const j of jobs) if (j && created.has(j.id!.split('.')[0]!)) await j.remove();
     }
   });
 
   it('delivers each event exactly once with two relays running concurrently', async () => {
     const t = await makeTenant();
     const rows = await insertEvents(t.tenant.id, 300);
-    const ids = new Set(rows.map((r) => r.id));
+    const ids = new Set(rows.map((r) => taskJob(r.id)));
 
     // Small batches so the two relays interleave; SKIP LOCKED must keep their batches disjoint.
     const [a, b] = await Promise.all([
@@ -75,23 +83,24 @@ describe('outbox relay', () => {
     expect(events.filter((e) => e.publishedAt === null)).toEqual([]);
     expect(events.every((e) => e.attempts === 1 && e.lastError === null)).toBe(true);
 
-    const found = await Promise.all(rows.map((r) => queue('loop').getJob(r.id)));
+    const found = await Promise.all(rows.map((r) => queue('loop').getJob(taskJob(r.id))));
     rows.forEach((r, i) => {
       expect(found[i], `job ${r.id}`).toBeTruthy();
-      expect(found[i]!.name).toBe('response.submitted');
+      expect(found[i]!.name).toBe('create-task');
       expect(found[i]!.data).toEqual(r.payload);
     });
     const jobs = await jobsWithIds('loop', ids);
     expect(jobs).toHaveLength(300);
     expect(new Set(jobs.map((j) => j.id)).size).toBe(300);
-    // Nothing went to the mail queue.
-    expect(await jobsWithIds('mail', ids)).toEqual([]);
+    // Nothing went to the mail queues.
+    expect(await jobsWithIds('notifications', ids)).toEqual([]);
+    expect(await jobsWithIds('invitations', ids)).toEqual([]);
   });
 
   it('republishes after a crash between enqueue and mark, without duplicate jobs', async () => {
     const t = await makeTenant();
     const rows = await insertEvents(t.tenant.id, 25);
-    const ids = new Set(rows.map((r) => r.id));
+    const ids = new Set(rows.map((r) => taskJob(r.id)));
 
     await expect(
       relayOnce({
@@ -114,7 +123,7 @@ describe('outbox relay', () => {
     const jobs = await jobsWithIds('loop', ids);
     expect(jobs).toHaveLength(25);
     expect(new Set(jobs.map((j) => j.id))).toEqual(ids);
-    for (const r of rows) expect((await queue('loop').getJob(r.id))!.data).toEqual(r.payload);
+    for (const r of rows) expect((await queue('loop').getJob(taskJob(r.id)))!.data).toEqual(r.payload);
 
     // And a relay run with nothing new does not touch them again.
     expect(await relayOnce()).toBe(0);
@@ -147,15 +156,15 @@ describe('outbox relay', () => {
     expect(events.every((e) => e.publishedAt !== null)).toBe(true);
     const parked = events.filter((e) => e.lastError !== null);
     expect(parked.map((e) => e.type).sort()).toEqual(['nobody.handles.this', 'response.submitted']);
-    expect(parked.every((e) => e.lastError === 'unknown type or invalid payload')).toBe(true);
+    expect(parked.every((e) => e.lastError === 'no job for this type, or invalid payload')).toBe(true);
     for (const e of parked) {
-      expect(await queue('loop').getJob(e.id)).toBeFalsy();
-      expect(await queue('mail').getJob(e.id)).toBeFalsy();
+      expect(await queue('loop').getJob(taskJob(e.id))).toBeFalsy();
     }
-    expect(await jobsWithIds('loop', new Set(good.map((g) => g.id)))).toHaveLength(5);
-    // task.alert goes to the mail queue, not the loop queue.
-    expect((await queue('mail').getJob(mail.id))?.name).toBe('task.alert');
-    expect(await queue('loop').getJob(mail.id)).toBeFalsy();
+    expect(await jobsWithIds('loop', new Set(good.map((g) => taskJob(g.id))))).toHaveLength(5);
+    // task.alert goes to the notifications queue, not the loop queue.
+    const alertJob = eventJobId(mail.id, 'send-task-alert');
+    expect((await queue('notifications').getJob(alertJob))?.name).toBe('send-task-alert');
+    expect(await queue('loop').getJob(alertJob)).toBeFalsy();
 
     // A parked event is not picked up again.
     expect(await relayOnce()).toBe(0);

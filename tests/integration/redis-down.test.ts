@@ -8,6 +8,7 @@ import { rateLimit } from '../../lib/http/rate-limit';
 import { outboxRow } from '../../lib/queue/events';
 import { relayOnce } from '../../lib/queue/relay';
 import { submitAnswer } from '../../lib/responses/public';
+import { registry } from '../../workers/registry';
 import { makeContact, makeInvitation, makeSurvey, makeTenant, uid } from '../support/factories';
 
 // Hoisted above the imports, so lib/env.ts sees the closed port on its first read.
@@ -41,7 +42,7 @@ describe('with Redis down', () => {
     const e = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: crypto.randomUUID() });
     await db.outboxEvent.create({ data: { ...e, payload: e.payload as object } });
     const started = Date.now();
-    await expect(relayOnce()).rejects.toThrow(/Redis/);
+    await expect(relayOnce({ routes: registry.routes })).rejects.toThrow(/Redis/);
     expect(Date.now() - started).toBeLessThan(5_000); // fails fast instead of waiting on Redis
     const row = await db.outboxEvent.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: e.id } },

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { db } from '../../lib/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
-import { MAX_SEND_ATTEMPTS, sendInvitation } from '../../lib/distribution/send';
+import { loadInvitationMessage, MAX_SEND_ATTEMPTS, sendInvitation } from '../../lib/distribution/send';
+import { hashToken } from '../../lib/distribution/tokens';
+import { messageIdFor } from '../../lib/mail/transport';
+import { loadSurvey } from '../../lib/responses/public';
 import { setSurveyStatus } from '../../lib/surveys/service';
-import { makeSurvey, makeTenant, uid } from '../support/factories';
+import { makeSurvey, makeTenant, TOKEN_IN_MAIL, uid } from '../support/factories';
 import { sink } from '../support/sink';
 
 /** One pending invitation for a contact with the given email, through a real send. */
@@ -44,17 +47,49 @@ describe('the invitation sender when SMTP refuses', () => {
   it('a temporary refusal (4xx) puts it back to PENDING and rethrows, until the last attempt fails it', async () => {
     const { where, payload } = await pending(`tempfail-${uid()}@customer.example`);
     await expect(sendInvitation(payload)).rejects.toMatchObject({ responseCode: 451 });
-    expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
-      status: 'PENDING',
-      attempts: 1,
-      tokenHash: null,
-    });
+    const first = await db.invitation.findUniqueOrThrow({ where });
+    expect(first).toMatchObject({ status: 'PENDING', attempts: 1, leaseUntil: null });
+    // The token stays: the retry sends the very same links.
+    expect(first.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     await db.invitation.update({ where, data: { attempts: MAX_SEND_ATTEMPTS - 1 } });
     expect(await sendInvitation(payload)).toBe('failed');
     expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
       status: 'FAILED',
       attempts: MAX_SEND_ATTEMPTS,
+      tokenHash: null,
     });
+  });
+
+  it('the retry after a temporary refusal carries the same links and Message-ID, and both open the survey', async () => {
+    const { t, contact, where, payload, inv } = await pending(`tempfail-${uid()}@customer.example`);
+    await expect(sendInvitation(payload)).rejects.toMatchObject({ responseCode: 451 });
+    const { tokenHash } = await db.invitation.findUniqueOrThrow({ where });
+    // The relay takes mail again (here: the address is fixed), and the job's retry runs.
+    const email = `ok-${uid()}@customer.example`;
+    await db.contact.update({
+      where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
+      data: { email },
+    });
+    expect(await sendInvitation(payload)).toBe('sent');
+    const mail = await sink().waitFor((m) => m.to.includes(email));
+    expect(mail.headers['message-id']).toBe(messageIdFor('invitation', inv.id));
+    const token = TOKEN_IN_MAIL.exec(mail.text)![1]!;
+    expect(hashToken(token)).toBe(tokenHash);
+    const sent = await db.invitation.findUniqueOrThrow({ where });
+    expect(sent).toMatchObject({
+      status: 'SENT',
+      attempts: 2,
+      tokenHash,
+      messageId: messageIdFor('invitation', inv.id),
+    });
+    expect((await loadSurvey(token))?.invitationId).toBe(inv.id);
+    // A later reminder carries the same links under a Message-ID of its own.
+    const reminder = (await loadInvitationMessage(t.tenant.id, inv.id, { reminder: true }))!;
+    expect(reminder.messageId).toBe(messageIdFor('reminder', inv.id));
+    expect(reminder.subject).toMatch(/^Reminder:/);
+    expect(TOKEN_IN_MAIL.exec(reminder.text)![1]).toBe(token);
+    expect(reminder.html).toContain(`/s/${token}?score=10`);
+    expect(reminder.headers!['List-Unsubscribe']).toBe(`<http://localhost:3999/s/${token}/unsubscribe>`);
   });
 
   it('a survey paused after sending was started skips its queued invitations', async () => {

@@ -4,10 +4,11 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { db } from '../../lib/db';
 import type { TRole } from '../../lib/auth/permissions';
-import { runJob } from '../../lib/queue/registry';
+import { runJob } from '../../lib/queue/jobs';
 import { DEFAULT_TEXTS } from '../../lib/surveys/schemas';
 import type { TenantContext } from '../../lib/tenancy/context';
 import { newRoutingKey } from '../../lib/tenancy/service';
+import { registry } from '../../workers/registry';
 
 export const uid = () => randomBytes(4).toString('hex');
 const silent = pino({ level: 'silent' });
@@ -100,7 +101,7 @@ export async function makeSurvey(t: TestTenant, status: 'DRAFT' | 'ACTIVE' = 'AC
 }
 
 /**
- * Runs the tenant's unpublished outbox events through the job registry (what relay + worker do),
+ * Runs the tenant's unpublished outbox events through the jobs they trigger (what relay + worker do),
  * marking them published; repeats until no new events appear. Returns the results per event type.
  */
 export async function drainOutbox(tenantId: string) {
@@ -116,7 +117,8 @@ export async function drainOutbox(tenantId: string) {
         where: { tenantId_id: { tenantId, id: e.id } },
         data: { publishedAt: new Date() },
       });
-      results.push({ type: e.type, result: await runJob(e.type, e.payload, silent) });
+      for (const route of registry.routes.get(e.type) ?? [])
+        results.push({ type: e.type, result: await runJob(registry, route.job, e.payload, silent) });
     }
   }
   return results;

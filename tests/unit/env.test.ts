@@ -130,4 +130,37 @@ describe('parseEnv', () => {
       'WORKER_CONCURRENCY',
     ]);
   });
+
+  it('reads mail rates, schedules and token keys, with defaults', () => {
+    const d = parseEnv({});
+    expect(d.INVITATION_MAIL_RATE).toBe(20);
+    expect(d.NOTIFICATION_MAIL_RATE).toBe(100);
+    expect(d.SCHEDULE_OUTBOX_PRUNE).toEqual({ every: 3_600_000 });
+    expect(d.SCHEDULE_TZ).toBe('UTC');
+    expect(d.SURVEY_TOKEN_KEYS).toEqual([]);
+    const e = parseEnv({
+      INVITATION_MAIL_RATE: '0',
+      SCHEDULE_OUTBOX_PRUNE: '0 3 * * *',
+      SCHEDULE_TZ: 'Europe/Amsterdam',
+      SURVEY_TOKEN_KEYS: `${'n'.repeat(32)}, ${'o'.repeat(40)}`,
+    });
+    expect(e.INVITATION_MAIL_RATE).toBe(0);
+    expect(e.SCHEDULE_OUTBOX_PRUNE).toEqual({ pattern: '0 3 * * *' });
+    expect(e.SURVEY_TOKEN_KEYS).toEqual(['n'.repeat(32), 'o'.repeat(40)]);
+    expect(parseEnv({ SCHEDULE_OUTBOX_PRUNE: '15m' }).SCHEDULE_OUTBOX_PRUNE).toEqual({ every: 900_000 });
+    expect(parseEnv({ SCHEDULE_OUTBOX_PRUNE: 'off' }).SCHEDULE_OUTBOX_PRUNE).toEqual({ off: true });
+  });
+
+  it.each([
+    ['SCHEDULE_OUTBOX_PRUNE', 'hourly'],
+    ['SCHEDULE_OUTBOX_PRUNE', '0s'],
+    ['SCHEDULE_OUTBOX_PRUNE', '61 * * * *'],
+    ['SCHEDULE_TZ', 'Mars/Olympus'],
+    ['INVITATION_MAIL_RATE', '-1'],
+    ['NOTIFICATION_MAIL_RATE', 'fast'],
+    ['SURVEY_TOKEN_KEYS', 'short'],
+    ['MAIL_LEASE_SECONDS', '1'],
+  ])('refuses %s=%s, naming it', (name, value) => {
+    expect(problemsOf({ [name]: value }).map((p) => p.split(':')[0])).toEqual([name]);
+  });
 });
