@@ -1,12 +1,19 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
+// The owner's connection bypasses row-level security: scripts, benchmarks and test fixtures only.
+const ownerDbPattern = {
+  group: ['**/scripts/owner-db', '**/scripts/owner-db.ts', '@/scripts/owner-db'],
+  message: 'The app connects through lib/db (withTenant / asSystem), never as the owner.',
+};
+
 const dbImport = {
   patterns: [
     {
       group: ['@/lib/db', '@/lib/db/*', '**/lib/db', '**/lib/db/*', '@prisma/client', '@prisma/client/*'],
       message: 'Only lib/ services touch the database: call a lib/<capability> service instead.',
     },
+    ownerDbPattern,
   ],
 };
 
@@ -36,6 +43,10 @@ const config = [
     files: ['app/**', 'components/**', 'workers/**'],
     rules: { 'no-restricted-imports': ['error', dbImport] },
   },
+  {
+    files: ['lib/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ownerDbPattern] }] },
+  },
   // The queue infrastructure knows no capability: jobs and their routes live in workers/.
   {
     files: ['lib/queue/**'],
@@ -48,6 +59,7 @@ const config = [
               group: ['../*', '!../db', '!../env', '!../log', '@/*', '!@/lib/db', '!@/lib/env', '!@/lib/log'],
               message: 'lib/queue imports no capability: put the job in workers/jobs/ and register it.',
             },
+            ownerDbPattern,
           ],
         },
       ],

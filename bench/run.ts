@@ -32,7 +32,9 @@ function pct(xs: number[], p: number) {
 async function main() {
   await ensureDatabase(url);
   await applyMigrations(url);
-  const { db } = await import('../lib/db');
+  // Seeding as the owner (row-level security does not apply); the measured code runs as the app roles.
+  const db = (await import('../scripts/owner-db')).ownerDb(url);
+  const { disconnectDb } = await import('../lib/db');
   const { uuidv7 } = await import('uuidv7');
   const { newRoutingKey } = await import('../lib/tenancy/service');
   const { DEFAULT_TEXTS } = await import('../lib/surveys/schemas');
@@ -173,6 +175,7 @@ outbox relay: ${pending} events in ${relaySecs.toFixed(2)} s = ${(pending / rela
   await closeQueues();
   await closeProducerRedis();
   await db.$disconnect();
+  await disconnectDb();
   const { Redis } = await import('ioredis');
   const redis = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   const keys = await redis.keys(`{klbench-${run}}*`);

@@ -12,6 +12,10 @@ const bool = z
   .default('false')
   .transform((v) => v === 'true' || v === '1');
 
+/** The roles the app connects as; the migration 20261201203500_row_level_security creates them. */
+export const APP_ROLE = 'kringloop_app';
+export const SYSTEM_ROLE = 'kringloop_system';
+
 const url = (protocols: string[]) =>
   z.url().refine(
     (v) => {
@@ -62,10 +66,31 @@ export const cadence = (fallback: string) =>
 /** Mails per second for all worker processes together (BullMQ's limiter lives in Redis); 0 = unlimited. */
 const mailRate = (fallback: number) => z.coerce.number().int().min(0).max(100_000).default(fallback);
 
+/**
+ * A connection for one of the app's roles. Pointing it at any other user (the owner, a superuser)
+ * would silently switch row-level security off, so the user name is checked here.
+ */
+const roleDbUrl = (role: string) =>
+  url(['postgres:', 'postgresql:']).refine(
+    (v) => {
+      try {
+        return decodeURIComponent(new URL(v).username) === role;
+      } catch {
+        return false;
+      }
+    },
+    { message: `must connect as the role ${role}` },
+  );
+
 export const ZEnv = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    /** The owner: migrations and seeding scripts. The app itself connects as the two roles below. */
     DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgresql://postgres@127.0.0.1:5432/kringloop'),
+    /** As `kringloop_app` (row-level security); default: DATABASE_URL's server and database as that role. */
+    DATABASE_APP_URL: roleDbUrl(APP_ROLE).optional(),
+    /** As `kringloop_system` (the named cross-tenant paths); default like DATABASE_APP_URL. */
+    DATABASE_SYSTEM_URL: roleDbUrl(SYSTEM_ROLE).optional(),
     REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     /** Key prefix for every BullMQ key; tests run under a per-run prefix. */
     REDIS_PREFIX: z
@@ -144,7 +169,18 @@ export const ZEnv = z
     }
   });
 
-export type TEnv = z.infer<typeof ZEnv>;
+/** `url` (the owner's) for another role on the same server and database, without a password. */
+export function roleUrl(url: string, role: string): string {
+  const u = new URL(url);
+  u.username = role;
+  u.password = '';
+  return u.toString();
+}
+
+export type TEnv = Omit<z.infer<typeof ZEnv>, 'DATABASE_APP_URL' | 'DATABASE_SYSTEM_URL'> & {
+  DATABASE_APP_URL: string;
+  DATABASE_SYSTEM_URL: string;
+};
 
 export class EnvError extends Error {
   constructor(public readonly problems: string[]) {
@@ -163,7 +199,12 @@ export function parseEnv(source: Record<string, string | undefined>): TEnv {
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
   }
-  return result.data;
+  const e = result.data;
+  return {
+    ...e,
+    DATABASE_APP_URL: e.DATABASE_APP_URL ?? roleUrl(e.DATABASE_URL, APP_ROLE),
+    DATABASE_SYSTEM_URL: e.DATABASE_SYSTEM_URL ?? roleUrl(e.DATABASE_URL, SYSTEM_ROLE),
+  };
 }
 
 let cached: TEnv | undefined;

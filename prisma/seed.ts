@@ -2,7 +2,7 @@
 // first start. Idempotent: does nothing when the demo tenant exists. Run: npm run db:seed.
 import { pathToFileURL } from 'node:url';
 import { uuidv7 } from 'uuidv7';
-import { db, type Prisma, type Tx } from '../lib/db';
+import { asSystem, disconnectDb, withTenant, type Prisma, type Tx } from '../lib/db';
 import { DEMO_DOMAIN } from '../lib/auth/demo';
 import { dueDate, slaDaysFor } from '../lib/followup/sla';
 import { categoryOf } from '../lib/nps';
@@ -24,20 +24,26 @@ function rng(seed: number) {
 
 /**
  * One transaction: a crash halfway leaves nothing behind, so the next run seeds again instead of
- * skipping a half-built tenant. The bulk rows go in with createMany to stay fast.
+ * skipping a half-built tenant. The bulk rows go in with createMany to stay fast. Like a sign-up, the
+ * slug is looked up across tenants; everything else is written under the new tenant's row-level
+ * security, exactly as the app would.
  */
 export async function seedDemo(now = new Date()): Promise<{ created: boolean; tenantId: string }> {
-  return db.$transaction((tx) => seedIn(tx, now), { maxWait: 10_000, timeout: 120_000 });
+  const existing = await asSystem('sign-up', (tx) =>
+    tx.tenant.findUnique({ where: { slug: DEMO.slug }, select: { id: true } }),
+  );
+  if (existing) return { created: false, tenantId: existing.id };
+  const tenantId = uuidv7();
+  return withTenant(tenantId, (tx) => seedIn(tx, tenantId, now), { maxWait: 10_000, timeout: 120_000 });
 }
 
-async function seedIn(tx: Tx, now: Date): Promise<{ created: boolean; tenantId: string }> {
-  const existing = await tx.tenant.findUnique({ where: { slug: DEMO.slug } });
-  if (existing) return { created: false, tenantId: existing.id };
+async function seedIn(tx: Tx, tenantId: string, now: Date): Promise<{ created: boolean; tenantId: string }> {
   const rand = rng(20261123);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 
   const tenant = await tx.tenant.create({
     data: {
+      id: tenantId,
       name: DEMO.name,
       slug: DEMO.slug,
       senderName: DEMO.name,
@@ -45,7 +51,6 @@ async function seedIn(tx: Tx, now: Date): Promise<{ created: boolean; tenantId: 
       defaultLocale: 'nl',
     },
   });
-  const tenantId = tenant.id;
   const members: Record<string, string> = {};
   for (const u of DEMO.users) {
     const user = await tx.user.upsert({
@@ -229,11 +234,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
           ? `Seeded the demo tenant (${r.tenantId}).`
           : 'The demo tenant exists already; nothing to do.',
       );
-      await db.$disconnect();
+      await disconnectDb();
     })
     .catch(async (err) => {
       console.error(err);
-      await db.$disconnect();
+      await disconnectDb();
       process.exit(1);
     });
 }

@@ -1,11 +1,13 @@
 // npm run db:migrate: create the database if needed and apply pending migrations from prisma/migrations,
-// with the same result as `prisma migrate deploy` (whose native engine cannot be downloaded here).
+// with the same result as `prisma migrate deploy` (whose native engine cannot be downloaded here); then
+// set the app roles' passwords when DATABASE_APP_URL / DATABASE_SYSTEM_URL carry them.
 import {
   applyMigrations,
   databaseUrl,
   ensureDatabase,
   isUnreachable,
   redactUrl,
+  setRolePasswords,
   unreachableMessage,
 } from './schema-engine';
 
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
   const applied = await applyMigrations(url);
   if (applied.length === 0) console.log('No pending migrations.');
   for (const name of applied) console.log(`Applied ${name}`);
+  for (const role of await setRolePasswords(url)) console.log(`Set the password of role ${role}`);
   console.log(`Database ${redactUrl(url)} is up to date (${Date.now() - started} ms).`);
 }
 

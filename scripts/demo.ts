@@ -12,6 +12,7 @@ import {
   ensureDatabase,
   isUnreachable,
   redactUrl,
+  setRolePasswords,
   unreachableMessage,
 } from './schema-engine';
 
@@ -85,6 +86,7 @@ async function main() {
     if (await ensureDatabase(url)) console.log(`Created database ${redactUrl(url)}`);
     const applied = await applyMigrations(url);
     for (const m of applied) console.log(`Applied migration ${m}`);
+    await setRolePasswords(url);
   } catch (err) {
     if (isUnreachable(err)) {
       console.error(unreachableMessage(url));

@@ -371,6 +371,40 @@ export function dropDatabase(url: string): Promise<void> {
   });
 }
 
+/**
+ * Gives the app's roles (kringloop_app, kringloop_system) the passwords of DATABASE_APP_URL and
+ * DATABASE_SYSTEM_URL when those carry one (docker-compose, any server with password authentication).
+ * The migration creates the roles without a password, which is all that trust authentication (local
+ * development, the tests) needs. Runs as the owner of `url`; returns the roles it changed.
+ */
+export async function setRolePasswords(
+  url = databaseUrl(),
+  targets = [process.env.DATABASE_APP_URL, process.env.DATABASE_SYSTEM_URL],
+): Promise<string[]> {
+  const changes = targets
+    .filter((t): t is string => !!t)
+    .map((t) => new URL(t))
+    .filter((u) => u.password)
+    .map((u) => ({ role: decodeURIComponent(u.username), password: decodeURIComponent(u.password) }));
+  if (changes.length === 0) return [];
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (const { role, password } of changes) {
+      if (!['kringloop_app', 'kringloop_system'].includes(role))
+        throw new Error(
+          `DATABASE_APP_URL / DATABASE_SYSTEM_URL must connect as kringloop_app / kringloop_system, not ${role}`,
+        );
+      await client.query(
+        `ALTER ROLE ${pg.escapeIdentifier(role)} WITH LOGIN PASSWORD ${client.escapeLiteral(password)}`,
+      );
+    }
+  } finally {
+    await client.end();
+  }
+  return changes.map((c) => c.role);
+}
+
 /** Connection failures that mean "the server is not running / not reachable", not a SQL error. */
 export function isUnreachable(e: unknown): boolean {
   const code = (e as { code?: unknown } | null)?.code;

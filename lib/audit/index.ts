@@ -1,5 +1,4 @@
 import type { Tx } from '../db';
-import { db } from '../db';
 
 export interface AuditEntry {
   tenantId: string;
@@ -16,14 +15,14 @@ export async function audit(tx: Tx, e: AuditEntry) {
 }
 
 /** The trail of one entity, newest last, with the actor's name. */
-export async function auditTrail(tenantId: string, entityType: string, entityId: string) {
-  const rows = await db.auditLog.findMany({
+export async function auditTrail(tx: Tx, tenantId: string, entityType: string, entityId: string) {
+  const rows = await tx.auditLog.findMany({
     where: { tenantId, entityType, entityId },
     orderBy: { id: 'asc' },
   });
   const actorIds = [...new Set(rows.map((r) => r.actorUserId).filter((x): x is string => !!x))];
   const actors = actorIds.length
-    ? await db.user.findMany({
+    ? await tx.user.findMany({
         where: { id: { in: actorIds }, memberships: { some: { tenantId } } },
         select: { id: true, name: true, email: true },
       })

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { db } from '../db';
+import { asSystem, db } from '../db';
 import { env } from '../env';
 import { notFound } from '../errors';
 
@@ -8,11 +8,14 @@ export const DEMO_DOMAIN = 'demo.kringloop.test';
 
 export async function listDemoUsers() {
   if (!env().DEMO_MODE) return [];
-  const users = await db.user.findMany({
-    where: { email: { endsWith: `@${DEMO_DOMAIN}` } },
-    select: { email: true, name: true, memberships: { select: { role: true }, take: 1 } },
-    orderBy: { email: 'asc' },
-  });
+  // The role shown on each button comes from the user's memberships, in whichever tenant.
+  const users = await asSystem('sign-in memberships', (tx) =>
+    tx.user.findMany({
+      where: { email: { endsWith: `@${DEMO_DOMAIN}` } },
+      select: { email: true, name: true, memberships: { select: { role: true }, take: 1 } },
+      orderBy: { email: 'asc' },
+    }),
+  );
   const order = ['ADMIN', 'ACCOUNT_MANAGER', 'VIEWER', 'OWNER'];
   return users
     .map((u) => ({ email: u.email, name: u.name ?? u.email, role: u.memberships[0]?.role ?? null }))

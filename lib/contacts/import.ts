@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { db, isUniqueViolation, type Tx } from '../db';
+import { isUniqueViolation, withTenant, type Tx } from '../db';
 import { audit } from '../audit';
 import { AppError } from '../errors';
 import { formatNumber } from '../i18n';
@@ -112,7 +112,8 @@ async function runImport<S extends z.ZodType>(
   let created = 0;
   let updated = 0;
   try {
-    await db.$transaction(
+    await withTenant(
+      ctx.tenantId,
       async (tx) => {
         for (const { line, row } of parsed) {
           const res = await spec.write(tx, row);
@@ -151,7 +152,7 @@ async function runImport<S extends z.ZodType>(
  * member email; units created as needed. Blank cells keep what is stored.
  */
 export async function importCompaniesCsv(ctx: TenantContext, csv: string): Promise<ImportReport> {
-  const owners = await I.ownerMap(ctx.tenantId);
+  const owners = await withTenant(ctx.tenantId, (tx) => I.ownerMap(tx, ctx.tenantId));
   return runImport(ctx, csv, {
     aliases: COMPANY_ALIASES,
     schema: ZCompanyInput,

@@ -1,4 +1,4 @@
-import { db, isUniqueViolation, type CompanyModel, type Tx } from '../db';
+import { isUniqueViolation, withTenant, type CompanyModel, type Tx } from '../db';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
 import type { TenantContext } from '../tenancy/context';
@@ -15,12 +15,14 @@ import {
 
 export async function listBusinessUnits(ctx: TenantContext) {
   authorize(ctx, 'contact.read');
-  return db.businessUnit.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { name: 'asc' } });
+  return withTenant(ctx.tenantId, (tx) =>
+    tx.businessUnit.findMany({ where: { tenantId: ctx.tenantId }, orderBy: { name: 'asc' } }),
+  );
 }
 
 /** Members who can own accounts: the one query behind owner pickers and the owner column of imports. */
-async function findOwners(tenantId: string) {
-  const rows = await db.membership.findMany({
+async function findOwners(tx: Tx, tenantId: string) {
+  const rows = await tx.membership.findMany({
     where: { tenantId, role: { in: ['OWNER', 'ADMIN', 'ACCOUNT_MANAGER'] } },
     select: { id: true, user: { select: { name: true, email: true } } },
   });
@@ -30,29 +32,31 @@ async function findOwners(tenantId: string) {
 /** Members who can own accounts, for owner pickers. */
 export async function listOwners(ctx: TenantContext) {
   authorize(ctx, 'contact.read');
-  return findOwners(ctx.tenantId);
+  return withTenant(ctx.tenantId, (tx) => findOwners(tx, ctx.tenantId));
 }
 
 /** Owner membership ids by lower-cased email, for resolving an owner email. */
-async function ownerMap(tenantId: string) {
-  const owners = await findOwners(tenantId);
+async function ownerMap(tx: Tx, tenantId: string) {
+  const owners = await findOwners(tx, tenantId);
   return new Map(owners.map((o) => [o.email.toLowerCase(), o.membershipId]));
 }
 
 export async function listCompanies(ctx: TenantContext, filter: { q?: string } = {}) {
   authorize(ctx, 'contact.read');
-  const rows = await db.company.findMany({
-    where: {
-      tenantId: ctx.tenantId,
-      ...(filter.q ? { name: { contains: filter.q, mode: 'insensitive' } } : {}),
-    },
-    include: {
-      owner: { select: { user: { select: { name: true, email: true } } } },
-      businessUnit: { select: { name: true } },
-      _count: { select: { contacts: true } },
-    },
-    orderBy: { name: 'asc' },
-  });
+  const rows = await withTenant(ctx.tenantId, (tx) =>
+    tx.company.findMany({
+      where: {
+        tenantId: ctx.tenantId,
+        ...(filter.q ? { name: { contains: filter.q, mode: 'insensitive' } } : {}),
+      },
+      include: {
+        owner: { select: { user: { select: { name: true, email: true } } } },
+        businessUnit: { select: { name: true } },
+        _count: { select: { contacts: true } },
+      },
+      orderBy: { name: 'asc' },
+    }),
+  );
   return rows.map((c) => ({
     id: c.id,
     name: c.name,
@@ -68,23 +72,25 @@ export async function listCompanies(ctx: TenantContext, filter: { q?: string } =
 export async function listContacts(ctx: TenantContext, filter: { companyId?: string; q?: string } = {}) {
   authorize(ctx, 'contact.read');
   if (filter.companyId && !ZId.safeParse(filter.companyId).success) throw notFound();
-  return db.contact.findMany({
-    where: {
-      tenantId: ctx.tenantId,
-      ...(filter.companyId ? { companyId: filter.companyId } : {}),
-      ...(filter.q
-        ? {
-            OR: [
-              { email: { contains: filter.q, mode: 'insensitive' } },
-              { name: { contains: filter.q, mode: 'insensitive' } },
-            ],
-          }
-        : {}),
-    },
-    include: { company: { select: { id: true, name: true } } },
-    orderBy: [{ company: { name: 'asc' } }, { email: 'asc' }],
-    take: 1000,
-  });
+  return withTenant(ctx.tenantId, (tx) =>
+    tx.contact.findMany({
+      where: {
+        tenantId: ctx.tenantId,
+        ...(filter.companyId ? { companyId: filter.companyId } : {}),
+        ...(filter.q
+          ? {
+              OR: [
+                { email: { contains: filter.q, mode: 'insensitive' } },
+                { name: { contains: filter.q, mode: 'insensitive' } },
+              ],
+            }
+          : {}),
+      },
+      include: { company: { select: { id: true, name: true } } },
+      orderBy: [{ company: { name: 'asc' } }, { email: 'asc' }],
+      take: 1000,
+    }),
+  );
 }
 
 type CompanyData = ReturnType<typeof ZCompanyInput.parse>;
@@ -188,9 +194,9 @@ async function upsertCompany(
 export async function createCompany(ctx: TenantContext, input: TCompanyInput) {
   authorize(ctx, 'contact.manage');
   const row = parseInput(ZCompanyInput, input, ctx.locale);
-  const owners = await ownerMap(ctx.tenantId);
   try {
-    return await db.$transaction(async (tx) => {
+    return await withTenant(ctx.tenantId, async (tx) => {
+      const owners = await ownerMap(tx, ctx.tenantId);
       const refs = await resolveCompanyRefs(tx, ctx.tenantId, row, owners, ctx.locale);
       if (refs.errors.length) throw badFields(refs.errors);
       const res = await upsertCompany(tx, ctx.tenantId, row, refs, ctx.locale);
@@ -247,7 +253,7 @@ export async function createContact(ctx: TenantContext, input: TContactFormInput
   authorize(ctx, 'contact.manage');
   const row = parseInput(ZContactFormInput, input, ctx.locale);
   try {
-    return await db.$transaction(async (tx) => {
+    return await withTenant(ctx.tenantId, async (tx) => {
       if (row.companyId) {
         // Through the tenant: another tenant's company id is as unknown as a made-up one.
         const c = await tx.company.findUnique({

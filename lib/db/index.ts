@@ -1,25 +1,41 @@
+import { channel } from 'node:diagnostics_channel';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/client.ts';
 import { env } from '../env';
+import { logger } from '../log';
 
 export { Prisma } from './generated/client.ts';
 export type * from './generated/models.ts';
 export * from './generated/enums.ts';
 
 /**
- * The one Prisma client. Only lib/ services import it (an ESLint rule keeps it out of app/,
- * components/ and workers/). Every tenant query carries `tenantId` in its where clause; helpers that
- * read across tenants are named `unsafe...`.
+ * Two connection pools, two Postgres roles, neither owning anything nor able to bypass row-level
+ * security (docs/ARCHITECTURE.md, "Row-level security"):
+ * - `kringloop_app` (DATABASE_APP_URL): every request and job. The policies show it only the rows of
+ *   the tenant its transaction named (withTenant); with none named it sees no tenant rows at all.
+ * - `kringloop_system` (DATABASE_SYSTEM_URL): the named cross-tenant paths (asSystem), nothing else.
+ * Only lib/ imports this module (an ESLint rule keeps it out of app/, components/ and workers/).
  */
-function create() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+function create(url: string, max: number) {
+  const adapter = new PrismaPg({ connectionString: url, max });
   return new PrismaClient({ adapter });
 }
 
 type Client = ReturnType<typeof create>;
-const g = globalThis as unknown as { __kringloopDb?: Client };
+const g = globalThis as unknown as { __kringloopDb?: Client; __kringloopSystemDb?: Client };
 
-export const db: Client = g.__kringloopDb ?? (g.__kringloopDb = create());
+const appClient = (): Client => (g.__kringloopDb ??= create(env().DATABASE_APP_URL, 10));
+// Small: the system paths are short (a token lookup, a relay batch, a sign-in's memberships).
+const systemClient = (): Client => (g.__kringloopSystemDb ??= create(env().DATABASE_SYSTEM_URL, 5));
+
+/**
+ * The global tables only: people and next-auth's models (User, Account, Session, VerificationToken),
+ * plus `$queryRaw` for the health check. Tenant-owned models are deliberately missing from the type:
+ * they are reached through withTenant or asSystem (and row-level security would show nothing here).
+ */
+export type GlobalDb = Pick<Client, 'user' | 'account' | 'session' | 'verificationToken' | '$queryRaw'>;
+export const db: GlobalDb = appClient();
+
 export type Tx = Parameters<Parameters<Client['$transaction']>[0]>[0];
 
 export interface TxOptions {
@@ -29,6 +45,8 @@ export interface TxOptions {
   maxWait?: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * THE way to touch tenant-owned rows: one transaction whose first statement scopes it to the tenant
  * (`app.tenant_id`, transaction-local), so row-level security shows and accepts only that tenant's
@@ -36,20 +54,42 @@ export interface TxOptions {
  * Helpers called from inside take the `tx`; they do not open a transaction of their own.
  */
 export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
-  return db.$transaction(async (tx) => {
+  if (!UUID.test(tenantId)) throw new Error('withTenant needs a tenant id (a uuid)');
+  return appClient().$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
     return fn(tx);
   }, opts);
 }
 
 /**
- * Work that must cross tenants (the outbox relay, token routing, schedulers that scan every tenant).
- * `purpose` names the path in logs and reviews; each caller is listed in docs/ARCHITECTURE.md. Nothing
- * else may use it.
+ * The named paths that must cross tenants, each with the reason it may. asSystem runs them as
+ * `kringloop_system`, whose policies show every tenant's rows; docs/ARCHITECTURE.md lists every
+ * caller, and tests/unit/system-paths.test.ts keeps that list and the code in step. Adding a purpose
+ * is a design decision: say in the review why the work cannot be done per tenant.
  */
-export async function asSystem<T>(purpose: string, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
-  void purpose;
-  return db.$transaction(fn, opts);
+export const SYSTEM_PURPOSES = {
+  'outbox relay': 'claims the unpublished outbox events of all tenants and marks them published',
+  'outbox prune': 'deletes published outbox events of all tenants after a week',
+  'token routing':
+    'a survey or unsubscribe link names its tenant only inside the token (routing key -> tenant)',
+  'sign-in memberships':
+    "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
+  'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
+} as const;
+export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;
+
+/** Every asSystem call is published here ({ purpose }), for tracing and for tests that count them. */
+export const systemPathChannel = channel('kringloop:db:asSystem');
+
+/**
+ * Cross-tenant work, for the purposes above only: one transaction as `kringloop_system`. Returns
+ * rows of any tenant, so the caller must pass on only what its purpose needs (a token lookup returns
+ * one invitation, never a list).
+ */
+export async function asSystem<T>(purpose: TSystemPurpose, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
+  logger.debug({ kind: 'db', purpose }, 'cross-tenant path');
+  if (systemPathChannel.hasSubscribers) systemPathChannel.publish({ purpose });
+  return systemClient().$transaction(fn, opts);
 }
 
 /** A unique constraint refused the write (Prisma P2002, or Postgres 23505 from raw SQL). */
@@ -59,6 +99,8 @@ export function isUniqueViolation(err: unknown): boolean {
 }
 
 export async function disconnectDb() {
-  await db.$disconnect();
+  await g.__kringloopDb?.$disconnect();
+  await g.__kringloopSystemDb?.$disconnect();
   g.__kringloopDb = undefined;
+  g.__kringloopSystemDb = undefined;
 }

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { db, Prisma } from '../db';
+import { Prisma, withTenant } from '../db';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
 import { outboxRow } from '../queue/events';
@@ -39,15 +39,15 @@ function audienceFilter(a: TAudience): Prisma.Sql {
 export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promise<SendSummary> {
   authorize(ctx, 'distribution.send');
   const { surveyId, audience } = parseInput(ZSendSurvey, input, ctx.locale);
-  const survey = await db.survey.findUnique({
-    where: { tenantId_id: { tenantId: ctx.tenantId, id: surveyId } },
-  });
-  if (!survey) throw notFound('Survey not found');
-  if (survey.status !== 'ACTIVE') throw new AppError('CONFLICT', rule(ctx.locale, 'surveyNotActive'));
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
-
-  return db.$transaction(
+  return withTenant(
+    ctx.tenantId,
     async (tx) => {
+      const survey = await tx.survey.findUnique({
+        where: { tenantId_id: { tenantId: ctx.tenantId, id: surveyId } },
+      });
+      if (!survey) throw notFound('Survey not found');
+      if (survey.status !== 'ACTIVE') throw new AppError('CONFLICT', rule(ctx.locale, 'surveyNotActive'));
+      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
       const contacts = await tx.$queryRaw<
         {
           id: string;
@@ -139,16 +139,19 @@ export async function listDistributions(
   authorize(ctx, 'survey.read');
   if (!ZId.safeParse(surveyId).success) throw notFound();
   if (only && !ZId.safeParse(only.distributionId).success) throw notFound();
-  const rows = await db.distribution.findMany({
-    where: { tenantId: ctx.tenantId, surveyId, ...(only ? { id: only.distributionId } : {}) },
-    orderBy: { id: 'desc' },
-    include: { createdBy: { select: { user: { select: { name: true, email: true } } } } },
-    take: 50,
-  });
-  const counts = await db.invitation.groupBy({
-    by: ['distributionId', 'status', 'skipReason'],
-    where: { tenantId: ctx.tenantId, distributionId: { in: rows.map((r) => r.id) } },
-    _count: { _all: true },
+  const { rows, counts } = await withTenant(ctx.tenantId, async (tx) => {
+    const rows = await tx.distribution.findMany({
+      where: { tenantId: ctx.tenantId, surveyId, ...(only ? { id: only.distributionId } : {}) },
+      orderBy: { id: 'desc' },
+      include: { createdBy: { select: { user: { select: { name: true, email: true } } } } },
+      take: 50,
+    });
+    const counts = await tx.invitation.groupBy({
+      by: ['distributionId', 'status', 'skipReason'],
+      where: { tenantId: ctx.tenantId, distributionId: { in: rows.map((r) => r.id) } },
+      _count: { _all: true },
+    });
+    return { rows, counts };
   });
   return rows.map((r) => {
     const mine = counts.filter((c) => c.distributionId === r.id);
@@ -172,17 +175,19 @@ export async function listDistributions(
 export async function distributionInvitations(ctx: TenantContext, distributionId: string) {
   authorize(ctx, 'survey.read');
   if (!ZId.safeParse(distributionId).success) throw notFound();
-  return db.invitation.findMany({
-    where: { tenantId: ctx.tenantId, distributionId },
-    select: {
-      id: true,
-      status: true,
-      skipReason: true,
-      failureReason: true,
-      sentAt: true,
-      respondedAt: true,
-      contact: { select: { email: true, name: true, company: { select: { name: true } } } },
-    },
-    orderBy: { id: 'asc' },
-  });
+  return withTenant(ctx.tenantId, (tx) =>
+    tx.invitation.findMany({
+      where: { tenantId: ctx.tenantId, distributionId },
+      select: {
+        id: true,
+        status: true,
+        skipReason: true,
+        failureReason: true,
+        sentAt: true,
+        respondedAt: true,
+        contact: { select: { email: true, name: true, company: { select: { name: true } } } },
+      },
+      orderBy: { id: 'asc' },
+    }),
+  );
 }

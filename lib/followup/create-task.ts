@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { uuidv7 } from 'uuidv7';
-import { db } from '../db';
+import { withTenant } from '../db';
 import { audit } from '../audit';
 import { logger } from '../log';
 import { writeOutbox, type TEventPayload } from '../queue/events';
@@ -17,27 +17,27 @@ export async function createTaskForResponse(
   { log = logger }: { log?: Logger } = {},
 ): Promise<{ taskId: string; created: boolean } | null> {
   const { tenantId, responseId } = p;
-  const response = await db.response.findUnique({
-    where: { tenantId_id: { tenantId, id: responseId } },
-    include: { company: { select: { ownerMembershipId: true } }, tenant: true },
-  });
-  if (!response) return null;
-  let assignee = response.company?.ownerMembershipId ?? null;
-  if (!assignee) {
-    const admins = await db.membership.findMany({
-      where: { tenantId, role: { in: ['ADMIN', 'OWNER'] } },
-      select: { id: true, role: true },
-      orderBy: { createdAt: 'asc' },
+  return withTenant(tenantId, async (tx) => {
+    const response = await tx.response.findUnique({
+      where: { tenantId_id: { tenantId, id: responseId } },
+      include: { company: { select: { ownerMembershipId: true } }, tenant: true },
     });
-    assignee = (admins.find((a) => a.role === 'ADMIN') ?? admins[0])?.id ?? null;
-  }
-  const due = dueDate(
-    response.submittedAt,
-    slaDaysFor(response.category, response.tenant),
-    response.tenant.timeZone,
-  );
+    if (!response) return null;
+    let assignee = response.company?.ownerMembershipId ?? null;
+    if (!assignee) {
+      const admins = await tx.membership.findMany({
+        where: { tenantId, role: { in: ['ADMIN', 'OWNER'] } },
+        select: { id: true, role: true },
+        orderBy: { createdAt: 'asc' },
+      });
+      assignee = (admins.find((a) => a.role === 'ADMIN') ?? admins[0])?.id ?? null;
+    }
+    const due = dueDate(
+      response.submittedAt,
+      slaDaysFor(response.category, response.tenant),
+      response.tenant.timeZone,
+    );
 
-  return db.$transaction(async (tx) => {
     const id = uuidv7();
     const inserted = await tx.$queryRaw<{ id: string }[]>`
       INSERT INTO "FollowUpTask" ("tenantId", "id", "responseId", "companyId", "assigneeMembershipId", "category", "status", "dueAt", "createdAt", "updatedAt")

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { db } from '../db';
+import { withTenant } from '../db';
 import { audit } from '../audit';
 import { logger } from '../log';
 import { writeOutbox, type TEventPayload } from '../queue/events';
@@ -25,21 +25,21 @@ export async function syncTaskWithResponse(
   { log = logger }: { log?: Logger } = {},
 ) {
   const { tenantId, responseId } = p;
-  const response = await db.response.findUnique({
-    where: { tenantId_id: { tenantId, id: responseId } },
-    include: { tenant: true, task: true },
-  });
-  if (!response) return 'gone';
-  const task = response.task;
-  if (!task) throw new TaskNotYetCreatedError();
-  if (task.status === 'DONE' || task.category === response.category) return 'in-sync';
-  const due = dueDate(
-    response.updatedAt,
-    slaDaysFor(response.category, response.tenant),
-    response.tenant.timeZone,
-  );
-  const worse = SEVERITY[response.category] > SEVERITY[task.category];
-  await db.$transaction(async (tx) => {
+  return withTenant(tenantId, async (tx) => {
+    const response = await tx.response.findUnique({
+      where: { tenantId_id: { tenantId, id: responseId } },
+      include: { tenant: true, task: true },
+    });
+    if (!response) return 'gone';
+    const task = response.task;
+    if (!task) throw new TaskNotYetCreatedError();
+    if (task.status === 'DONE' || task.category === response.category) return 'in-sync';
+    const due = dueDate(
+      response.updatedAt,
+      slaDaysFor(response.category, response.tenant),
+      response.tenant.timeZone,
+    );
+    const worse = SEVERITY[response.category] > SEVERITY[task.category];
     const updated = await tx.followUpTask.updateMany({
       where: { tenantId, id: task.id, category: task.category, status: { not: 'DONE' } },
       data: {
@@ -48,7 +48,7 @@ export async function syncTaskWithResponse(
         ...(worse ? { alertSentAt: null, alertLeaseUntil: null } : {}),
       },
     });
-    if (updated.count === 0) return;
+    if (updated.count === 0) return 'synced';
     await audit(tx, {
       tenantId,
       actorUserId: null,
@@ -63,6 +63,6 @@ export async function syncTaskWithResponse(
       { taskId: task.id, from: task.category, to: response.category },
       'task follows the changed answer',
     );
+    return 'synced';
   });
-  return 'synced';
 }

@@ -1,4 +1,4 @@
-import { db, Prisma } from '../db';
+import { Prisma, withTenant, type Tx } from '../db';
 import { audit, auditTrail } from '../audit';
 import { can, type TRole } from '../auth/permissions';
 import { AppError, forbidden, notFound } from '../errors';
@@ -25,23 +25,25 @@ export async function listTasks(ctx: TenantContext, filter: TTaskFilter = {}) {
     ...(f.category ? { category: f.category } : {}),
     ...(f.status === 'open' ? { status: { not: 'DONE' } } : f.status === 'done' ? { status: 'DONE' } : {}),
   };
-  const rows = await db.followUpTask.findMany({
-    where,
-    include: {
-      company: { select: { name: true } },
-      assignee: { select: { user: { select: { name: true, email: true } } } },
-      response: {
-        select: {
-          score: true,
-          comment: true,
-          contact: { select: { name: true, email: true } },
-          touchpoint: { select: { name: true } },
+  const rows = await withTenant(ctx.tenantId, (tx) =>
+    tx.followUpTask.findMany({
+      where,
+      include: {
+        company: { select: { name: true } },
+        assignee: { select: { user: { select: { name: true, email: true } } } },
+        response: {
+          select: {
+            score: true,
+            comment: true,
+            contact: { select: { name: true, email: true } },
+            touchpoint: { select: { name: true } },
+          },
         },
       },
-    },
-    orderBy: [{ dueAt: 'asc' }],
-    take: 500,
-  });
+      orderBy: [{ dueAt: 'asc' }],
+      take: 500,
+    }),
+  );
   const now = Date.now();
   const rank = { OPEN: 0, IN_PROGRESS: 0, DONE: 1 } as const;
   return {
@@ -65,59 +67,61 @@ export async function listTasks(ctx: TenantContext, filter: TTaskFilter = {}) {
   };
 }
 
-async function loadVisible(ctx: TenantContext, id: string) {
+async function loadVisible(tx: Tx, ctx: TenantContext, id: string) {
   if (!ZId.safeParse(id).success) throw notFound();
-  const task = await db.followUpTask.findFirst({ where: { ...visibleWhere(ctx), id } });
+  const task = await tx.followUpTask.findFirst({ where: { ...visibleWhere(ctx), id } });
   if (!task) throw notFound();
   return task;
 }
 
 export async function getTask(ctx: TenantContext, id: string) {
   authorize(ctx, 'task.read.own');
-  await loadVisible(ctx, id);
-  const task = await db.followUpTask.findUniqueOrThrow({
-    where: { tenantId_id: { tenantId: ctx.tenantId, id } },
-    include: {
-      company: {
-        include: {
-          businessUnit: { select: { name: true } },
-          owner: { select: { user: { select: { name: true, email: true } } } },
+  return withTenant(ctx.tenantId, async (tx) => {
+    await loadVisible(tx, ctx, id);
+    const task = await tx.followUpTask.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id } },
+      include: {
+        company: {
+          include: {
+            businessUnit: { select: { name: true } },
+            owner: { select: { user: { select: { name: true, email: true } } } },
+          },
+        },
+        assignee: { select: { id: true, user: { select: { name: true, email: true } } } },
+        response: { include: { contact: true, touchpoint: true, survey: { select: { name: true } } } },
+        notes: {
+          include: { author: { select: { user: { select: { name: true, email: true } } } } },
+          orderBy: { id: 'asc' },
         },
       },
-      assignee: { select: { id: true, user: { select: { name: true, email: true } } } },
-      response: { include: { contact: true, touchpoint: true, survey: { select: { name: true } } } },
-      notes: {
-        include: { author: { select: { user: { select: { name: true, email: true } } } } },
-        orderBy: { id: 'asc' },
-      },
-    },
+    });
+    const trail = can(ctx.role, 'audit.read') ? await auditTrail(tx, ctx.tenantId, 'task', id) : [];
+    return {
+      ...task,
+      overdue: task.status !== 'DONE' && task.dueAt.getTime() < Date.now(),
+      trail,
+      canWork:
+        can(ctx.role, 'task.manage') ||
+        (can(ctx.role, 'task.work') && task.assigneeMembershipId === ctx.membershipId),
+      canReassign: can(ctx.role, 'task.manage'),
+    };
   });
-  const trail = can(ctx.role, 'audit.read') ? await auditTrail(ctx.tenantId, 'task', id) : [];
-  return {
-    ...task,
-    overdue: task.status !== 'DONE' && task.dueAt.getTime() < Date.now(),
-    trail,
-    canWork:
-      can(ctx.role, 'task.manage') ||
-      (can(ctx.role, 'task.work') && task.assigneeMembershipId === ctx.membershipId),
-    canReassign: can(ctx.role, 'task.manage'),
-  };
 }
 
 /** Working a task: its assignee, or a CX manager. */
-async function loadWorkable(ctx: TenantContext, id: string) {
+async function loadWorkable(tx: Tx, ctx: TenantContext, id: string) {
   authorize(ctx, 'task.work');
-  const task = await loadVisible(ctx, id);
+  const task = await loadVisible(tx, ctx, id);
   if (!can(ctx.role, 'task.manage') && task.assigneeMembershipId !== ctx.membershipId) throw forbidden();
   return task;
 }
 
 export async function setTaskStatus(ctx: TenantContext, id: string, input: { status: string }) {
   const { status } = parseInput(ZTaskStatus, input, ctx.locale);
-  const task = await loadWorkable(ctx, id);
-  if (task.status === status) return task;
-  const now = new Date();
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
+    const task = await loadWorkable(tx, ctx, id);
+    if (task.status === status) return task;
+    const now = new Date();
     const updated = await tx.followUpTask.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id } },
       data: {
@@ -140,8 +144,8 @@ export async function setTaskStatus(ctx: TenantContext, id: string, input: { sta
 
 export async function addTaskNote(ctx: TenantContext, id: string, input: { body: string }) {
   const { body } = parseInput(ZTaskNote, input, ctx.locale);
-  await loadWorkable(ctx, id);
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
+    await loadWorkable(tx, ctx, id);
     const note = await tx.taskNote.create({
       data: { tenantId: ctx.tenantId, taskId: id, authorMembershipId: ctx.membershipId, body },
     });
@@ -165,19 +169,19 @@ export async function addTaskNote(ctx: TenantContext, id: string, input: { body:
 export async function reassignTask(ctx: TenantContext, id: string, input: { membershipId: string }) {
   authorize(ctx, 'task.manage');
   const { membershipId } = parseInput(ZReassign, input, ctx.locale);
-  const task = await loadVisible(ctx, id);
-  const member = await db.membership.findUnique({
-    where: { tenantId_id: { tenantId: ctx.tenantId, id: membershipId } },
-  });
-  const refusal = !member
-    ? rule(ctx.locale, 'unknownMember')
-    : !can(member.role as TRole, 'task.work')
-      ? rule(ctx.locale, 'cannotWorkTasks')
-      : null;
-  if (refusal) throw new AppError('BAD_REQUEST', refusal, { fields: { membershipId: refusal } });
-  if (task.assigneeMembershipId === membershipId) return task;
-  const alert = task.status !== 'DONE';
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
+    const task = await loadVisible(tx, ctx, id);
+    const member = await tx.membership.findUnique({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: membershipId } },
+    });
+    const refusal = !member
+      ? rule(ctx.locale, 'unknownMember')
+      : !can(member.role as TRole, 'task.work')
+        ? rule(ctx.locale, 'cannotWorkTasks')
+        : null;
+    if (refusal) throw new AppError('BAD_REQUEST', refusal, { fields: { membershipId: refusal } });
+    if (task.assigneeMembershipId === membershipId) return task;
+    const alert = task.status !== 'DONE';
     const updated = await tx.followUpTask.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id } },
       data: {

@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { addDays, format, startOfMonth, subMonths } from 'date-fns';
-import { db, Prisma } from '../db';
+import { Prisma, withTenant } from '../db';
 import { summarize, type NpsSummary } from '../nps';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
@@ -60,10 +60,9 @@ function toSummary(r: CountRow | undefined): NpsSummary {
 export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}) {
   authorize(ctx, 'insights.read');
   const f = ZDashboardFilter.parse(input);
-  const tenant = await db.tenant.findUniqueOrThrow({
-    where: { id: ctx.tenantId },
-    select: { timeZone: true },
-  });
+  const tenant = await withTenant(ctx.tenantId, (tx) =>
+    tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
+  );
   const tz = tenant.timeZone;
   const period = resolvePeriod(f, tz);
   const where = Prisma.sql`
@@ -72,25 +71,27 @@ export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}
     ${f.touchpointId ? Prisma.sql`AND r."touchpointId" = ${f.touchpointId}::uuid` : Prisma.empty}
     ${f.businessUnitId ? Prisma.sql`AND co."businessUnitId" = ${f.businessUnitId}::uuid` : Prisma.empty}`;
   const from = Prisma.sql`FROM "Response" r LEFT JOIN "Company" co ON co."tenantId" = r."tenantId" AND co."id" = r."companyId"`;
+  // One transaction per aggregate, so they still run in parallel on separate connections.
+  const query = <T>(sql: Prisma.Sql) => withTenant(ctx.tenantId, (tx) => tx.$queryRaw<T>(sql));
 
   const [total, months, touchpoints, phases, units, recent, loop] = await Promise.all([
-    db.$queryRaw<CountRow[]>`SELECT NULL AS key, ${counts} ${from} WHERE ${where}`,
-    db.$queryRaw<CountRow[]>`
+    query<CountRow[]>(Prisma.sql`SELECT NULL AS key, ${counts} ${from} WHERE ${where}`),
+    query<CountRow[]>(Prisma.sql`
       SELECT to_char(date_trunc('month', (r."submittedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}), 'YYYY-MM') AS key, ${counts}
-      ${from} WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<(CountRow & { name: string; phase: string })[]>`
+      ${from} WHERE ${where} GROUP BY 1 ORDER BY 1`),
+    query<(CountRow & { name: string; phase: string })[]>(Prisma.sql`
       SELECT t."id"::text AS key, t."name", t."phase"::text AS phase, ${counts}
       ${from} JOIN "Touchpoint" t ON t."tenantId" = r."tenantId" AND t."id" = r."touchpointId"
-      WHERE ${where} GROUP BY t."id", t."name", t."phase" ORDER BY t."phase", t."name"`,
-    db.$queryRaw<CountRow[]>`
+      WHERE ${where} GROUP BY t."id", t."name", t."phase" ORDER BY t."phase", t."name"`),
+    query<CountRow[]>(Prisma.sql`
       SELECT t."phase"::text AS key, ${counts}
       ${from} JOIN "Touchpoint" t ON t."tenantId" = r."tenantId" AND t."id" = r."touchpointId"
-      WHERE ${where} GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<(CountRow & { name: string | null })[]>`
+      WHERE ${where} GROUP BY 1 ORDER BY 1`),
+    query<(CountRow & { name: string | null })[]>(Prisma.sql`
       SELECT bu."id"::text AS key, bu."name", ${counts}
       ${from} LEFT JOIN "BusinessUnit" bu ON bu."tenantId" = co."tenantId" AND bu."id" = co."businessUnitId"
-      WHERE ${where} GROUP BY bu."id", bu."name" ORDER BY bu."name" NULLS LAST`,
-    db.$queryRaw<
+      WHERE ${where} GROUP BY bu."id", bu."name" ORDER BY bu."name" NULLS LAST`),
+    query<
       {
         id: string;
         score: number;
@@ -99,10 +100,10 @@ export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}
         submittedAt: Date;
         company: string | null;
       }[]
-    >`
+    >(Prisma.sql`
       SELECT r."id", r."score", r."category"::text AS category, r."comment", r."submittedAt", co."name" AS company
-      ${from} WHERE ${where} AND r."comment" IS NOT NULL ORDER BY r."submittedAt" DESC LIMIT 8`,
-    db.$queryRaw<{ total: number; open: number; overdue: number; done: number; doneInTime: number }[]>`
+      ${from} WHERE ${where} AND r."comment" IS NOT NULL ORDER BY r."submittedAt" DESC LIMIT 8`),
+    query<{ total: number; open: number; overdue: number; done: number; doneInTime: number }[]>(Prisma.sql`
       SELECT count(*)::int AS total,
              count(*) FILTER (WHERE ft."status" <> 'DONE')::int AS open,
              count(*) FILTER (WHERE ft."status" <> 'DONE' AND ft."dueAt" < now())::int AS overdue,
@@ -111,7 +112,7 @@ export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}
       FROM "FollowUpTask" ft
       JOIN "Response" r ON r."tenantId" = ft."tenantId" AND r."id" = ft."responseId"
       LEFT JOIN "Company" co ON co."tenantId" = r."tenantId" AND co."id" = r."companyId"
-      WHERE ${where}`,
+      WHERE ${where}`),
   ]);
 
   return {

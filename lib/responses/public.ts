@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { db } from '../db';
+import { asSystem, Prisma, withTenant } from '../db';
 import { parseSurveyToken } from '../distribution/tokens';
 import { audit } from '../audit';
 import { notFound } from '../errors';
@@ -32,17 +32,9 @@ interface Found {
   comment: string | null;
 }
 
-/**
- * Finds the live invitation behind a token: routing key -> tenant, then (tenantId, hash). Unknown,
- * malformed, expired and not-sent tokens all give null, and the page answers the same 404 for each;
- * unsubscribing keeps working after the survey link expired. Read-only: a GET of a survey link never
- * writes (mail scanners open every link).
- */
-async function findInvitation(token: string, opts: { allowExpired?: boolean } = {}): Promise<Found | null> {
-  const parsed = parseSurveyToken(token);
-  if (!parsed) return null;
-  // One round trip: this is the respondent's hot path (see bench/run.ts).
-  const rows = await db.$queryRaw<Found[]>`
+/** The token lookup: routing key -> tenant, then (tenantId, hash); one round trip. */
+function lookupSql(parsed: { routingKey: string; hash: string }, allowExpired: boolean) {
+  return Prisma.sql`
     SELECT t."id" AS "tenantId", t."senderName", i."id" AS "invitationId", i."contactId", i."locale"::text AS "locale",
            s."texts", (c."unsubscribedAt" IS NOT NULL) AS "unsubscribed", r."score", r."comment"
     FROM "Tenant" t
@@ -52,7 +44,21 @@ async function findInvitation(token: string, opts: { allowExpired?: boolean } = 
     LEFT JOIN "Response" r ON r."tenantId" = i."tenantId" AND r."invitationId" = i."id"
     WHERE t."routingKey" = ${parsed.routingKey}
       AND i."status" IN ('SENT', 'SENDING')
-      AND (${opts.allowExpired ?? false} OR i."expiresAt" IS NULL OR i."expiresAt" > now())`;
+      AND (${allowExpired} OR i."expiresAt" IS NULL OR i."expiresAt" > now())`;
+}
+
+/**
+ * Finds the live invitation behind a token. Token routing is a cross-tenant path (the token is all
+ * the respondent has), so it runs as the system role and returns one invitation only. Unknown,
+ * malformed, expired and not-sent tokens all give null, and the page answers the same 404 for each;
+ * unsubscribing keeps working after the survey link expired. Read-only: a GET of a survey link never
+ * writes (mail scanners open every link).
+ */
+async function findInvitation(token: string, opts: { allowExpired?: boolean } = {}): Promise<Found | null> {
+  const parsed = parseSurveyToken(token);
+  if (!parsed) return null;
+  const sql = lookupSql(parsed, opts.allowExpired ?? false);
+  const rows = await asSystem('token routing', (tx) => tx.$queryRaw<Found[]>(sql));
   return rows[0] ?? null;
 }
 
@@ -80,26 +86,18 @@ export async function loadUnsubscribeView(token: string): Promise<SurveyView | n
 }
 
 /**
- * Records the answer: one response per invitation. A second submit (same or another score) updates
- * the same row. A new response announces 'response.submitted' (the follow-up task); a changed
- * category announces 'response.changed' (the open task follows: category, SLA, alert). One SQL
- * statement (data-modifying CTEs run atomically), so it is safe under any number of concurrent
- * submits and costs one round trip. Comment: undefined keeps the stored one, '' clears it.
+ * The answer as one statement: upsert the response, stamp the invitation, announce it. A new response
+ * announces 'response.submitted' (the follow-up task); a changed category announces
+ * 'response.changed' (the open task follows: category, SLA, alert).
  */
-export async function submitAnswer(
-  token: string,
-  input: TSubmitAnswer,
-): Promise<{ view: SurveyView; category: TCategory; created: boolean }> {
-  const found = await findInvitation(token);
-  if (!found) throw notFound();
-  const data = parseInput(ZSubmitAnswer, input, found.locale);
+function answerSql(found: Found, data: { score: number; comment?: string }) {
   const category = categoryOf(data.score);
   const responseId = uuidv7();
   const created = outboxRow('response.submitted', { tenantId: found.tenantId, responseId });
   const changedId = uuidv7();
   const keepComment = data.comment === undefined;
   const comment = data.comment ? data.comment : null;
-  const rows = await db.$queryRaw<{ id: string; inserted: boolean; comment: string | null }[]>`
+  return Prisma.sql`
     WITH prev AS (
       SELECT "category" FROM "Response"
       WHERE "tenantId" = ${found.tenantId}::uuid AND "invitationId" = ${found.invitationId}::uuid
@@ -132,6 +130,26 @@ export async function submitAnswer(
       FROM up, prev WHERE NOT up."inserted" AND prev."category" <> ${category}::"NpsCategory"
     )
     SELECT "id", "inserted", "comment" FROM up`;
+}
+
+/**
+ * Records the answer: one response per invitation. A second submit (same or another score) updates
+ * the same row. One lookup (token routing), then one short transaction for the write: the statement
+ * of answerSql, whose data-modifying CTEs run atomically, so it is safe under any number of concurrent
+ * submits. Comment: undefined keeps the stored one, '' clears it.
+ */
+export async function submitAnswer(
+  token: string,
+  input: TSubmitAnswer,
+): Promise<{ view: SurveyView; category: TCategory; created: boolean }> {
+  const found = await findInvitation(token);
+  if (!found) throw notFound();
+  const data = parseInput(ZSubmitAnswer, input, found.locale);
+  const category = categoryOf(data.score);
+  const sql = answerSql(found, data);
+  const rows = await withTenant(found.tenantId, (tx) =>
+    tx.$queryRaw<{ id: string; inserted: boolean; comment: string | null }[]>(sql),
+  );
   const row = rows[0];
   if (!row) throw notFound();
   const view = toView({ ...found, score: data.score, comment: row.comment });
@@ -145,7 +163,7 @@ export async function submitAnswer(
 export async function unsubscribe(token: string): Promise<SurveyView> {
   const found = await findInvitation(token, { allowExpired: true });
   if (!found) throw notFound();
-  await db.$transaction(async (tx) => {
+  await withTenant(found.tenantId, async (tx) => {
     const changed = await tx.contact.updateMany({
       where: { tenantId: found.tenantId, id: found.contactId, unsubscribedAt: null },
       data: { unsubscribedAt: new Date() },
@@ -163,3 +181,6 @@ export async function unsubscribe(token: string): Promise<SurveyView> {
   });
   return toView({ ...found, unsubscribed: true });
 }
+
+/** For bench/rls-answer.ts: the same two statements, to time them without row-level security. */
+export const answerInternals = { lookupSql, answerSql, parseSurveyToken };

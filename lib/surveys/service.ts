@@ -1,4 +1,4 @@
-import { db, isUniqueViolation } from '../db';
+import { isUniqueViolation, withTenant, type Tx } from '../db';
 import { messages } from '../i18n';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
@@ -20,17 +20,19 @@ import {
 
 export async function listTouchpoints(ctx: TenantContext) {
   authorize(ctx, 'survey.read');
-  return db.touchpoint.findMany({
-    where: { tenantId: ctx.tenantId },
-    orderBy: [{ phase: 'asc' }, { name: 'asc' }],
-  });
+  return withTenant(ctx.tenantId, (tx) =>
+    tx.touchpoint.findMany({
+      where: { tenantId: ctx.tenantId },
+      orderBy: [{ phase: 'asc' }, { name: 'asc' }],
+    }),
+  );
 }
 
 export async function createTouchpoint(ctx: TenantContext, input: TCreateTouchpoint) {
   authorize(ctx, 'survey.manage');
   const data = parseInput(ZCreateTouchpoint, input, ctx.locale);
   try {
-    return await db.$transaction(async (tx) => {
+    return await withTenant(ctx.tenantId, async (tx) => {
       const tp = await tx.touchpoint.create({
         data: {
           ...data,
@@ -60,16 +62,18 @@ export async function createTouchpoint(ctx: TenantContext, input: TCreateTouchpo
 /** Surveys with their touchpoint and how many were invited and answered. */
 export async function listSurveys(ctx: TenantContext) {
   authorize(ctx, 'survey.read');
-  const surveys = await db.survey.findMany({
-    where: { tenantId: ctx.tenantId },
-    include: { touchpoint: true, _count: { select: { responses: true } } },
-    orderBy: { createdAt: 'desc' },
-  });
-  const sent = await db.invitation.groupBy({
-    by: ['surveyId'],
-    where: { tenantId: ctx.tenantId, status: 'SENT' },
-    _count: { _all: true },
-  });
+  const { surveys, sent } = await withTenant(ctx.tenantId, async (tx) => ({
+    surveys: await tx.survey.findMany({
+      where: { tenantId: ctx.tenantId },
+      include: { touchpoint: true, _count: { select: { responses: true } } },
+      orderBy: { createdAt: 'desc' },
+    }),
+    sent: await tx.invitation.groupBy({
+      by: ['surveyId'],
+      where: { tenantId: ctx.tenantId, status: 'SENT' },
+      _count: { _all: true },
+    }),
+  }));
   const sentBy = new Map(sent.map((s) => [s.surveyId, s._count._all]));
   return surveys.map((s) => ({
     ...s,
@@ -81,8 +85,12 @@ export async function listSurveys(ctx: TenantContext) {
 
 export async function getSurvey(ctx: TenantContext, id: string) {
   authorize(ctx, 'survey.read');
+  return withTenant(ctx.tenantId, (tx) => findSurvey(tx, ctx, id));
+}
+
+async function findSurvey(tx: Tx, ctx: TenantContext, id: string) {
   if (!ZId.safeParse(id).success) throw notFound();
-  const s = await db.survey.findUnique({
+  const s = await tx.survey.findUnique({
     where: { tenantId_id: { tenantId: ctx.tenantId, id } },
     include: { touchpoint: true },
   });
@@ -93,11 +101,11 @@ export async function getSurvey(ctx: TenantContext, id: string) {
 export async function createSurvey(ctx: TenantContext, input: TCreateSurvey) {
   authorize(ctx, 'survey.manage');
   const data = parseInput(ZCreateSurvey, input, ctx.locale);
-  const tp = await db.touchpoint.findUnique({
-    where: { tenantId_id: { tenantId: ctx.tenantId, id: data.touchpointId } },
-  });
-  if (!tp) throw notFound('Touchpoint not found');
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
+    const tp = await tx.touchpoint.findUnique({
+      where: { tenantId_id: { tenantId: ctx.tenantId, id: data.touchpointId } },
+    });
+    if (!tp) throw notFound('Touchpoint not found');
     const s = await tx.survey.create({
       data: {
         tenantId: ctx.tenantId,
@@ -120,8 +128,8 @@ export async function createSurvey(ctx: TenantContext, input: TCreateSurvey) {
 export async function updateSurvey(ctx: TenantContext, id: string, input: TUpdateSurvey) {
   authorize(ctx, 'survey.manage');
   const data = parseInput(ZUpdateSurvey, input, ctx.locale);
-  await getSurvey(ctx, id);
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
+    await findSurvey(tx, ctx, id);
     const s = await tx.survey.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data });
     await audit(tx, {
       tenantId: ctx.tenantId,
@@ -138,8 +146,8 @@ export async function updateSurvey(ctx: TenantContext, id: string, input: TUpdat
 export async function setSurveyStatus(ctx: TenantContext, id: string, input: { status: string }) {
   authorize(ctx, 'survey.manage');
   const { status } = parseInput(ZSurveyStatusChange, input, ctx.locale);
-  const before = await getSurvey(ctx, id);
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
+    const before = await findSurvey(tx, ctx, id);
     const s = await tx.survey.update({
       where: { tenantId_id: { tenantId: ctx.tenantId, id } },
       data: { status },

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { db } from '../db';
+import { withTenant } from '../db';
 import { env } from '../env';
 import { messages } from '../i18n';
 import { logger } from '../log';
@@ -12,22 +12,26 @@ export async function sendMemberInvite(
   p: TEventPayload<'member.invited'>,
   { log = logger }: { log?: Logger } = {},
 ) {
-  const m = await db.membership.findUnique({
-    where: { tenantId_id: { tenantId: p.tenantId, id: p.membershipId } },
-    select: {
-      role: true,
-      user: { select: { email: true, locale: true } },
-      tenant: { select: { name: true, defaultLocale: true } },
-    },
+  const found = await withTenant(p.tenantId, async (tx) => {
+    const m = await tx.membership.findUnique({
+      where: { tenantId_id: { tenantId: p.tenantId, id: p.membershipId } },
+      select: {
+        role: true,
+        user: { select: { email: true, locale: true } },
+        tenant: { select: { name: true, defaultLocale: true } },
+      },
+    });
+    const inviter = await tx.user.findFirst({
+      where: { id: p.inviterUserId, memberships: { some: { tenantId: p.tenantId } } },
+      select: { name: true, email: true },
+    });
+    return m && { m, inviter };
   });
-  if (!m) {
+  if (!found) {
     log.info({ membershipId: p.membershipId }, 'membership removed before its invitation was sent');
     return;
   }
-  const inviter = await db.user.findFirst({
-    where: { id: p.inviterUserId, memberships: { some: { tenantId: p.tenantId } } },
-    select: { name: true, email: true },
-  });
+  const { m, inviter } = found;
   const locale = m.user.locale ?? m.tenant.defaultLocale;
   const url = `${env().APP_URL}/signin?email=${encodeURIComponent(m.user.email)}`;
   const mail = await memberInviteMail(locale, {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { db, isUniqueViolation } from '../db';
+import { asSystem, db, isUniqueViolation, withTenant } from '../db';
 import { audit } from '../audit';
 import { can, type TAction, type TRole } from '../auth/permissions';
 import { AppError, forbidden } from '../errors';
@@ -42,11 +42,13 @@ export function newRoutingKey(): string {
 
 /** The memberships of one user across tenants (for the tenant switcher). */
 export async function membershipsOfUser(userId: string) {
-  return db.membership.findMany({
-    where: { userId },
-    select: { id: true, role: true, tenantId: true, tenant: { select: { name: true, slug: true } } },
-    orderBy: { createdAt: 'asc' },
-  });
+  return asSystem('sign-in memberships', (tx) =>
+    tx.membership.findMany({
+      where: { userId },
+      select: { id: true, role: true, tenantId: true, tenant: { select: { name: true, slug: true } } },
+      orderBy: { createdAt: 'asc' },
+    }),
+  );
 }
 
 /**
@@ -58,11 +60,13 @@ export async function resolveContext(
   preferredTenantId: string | undefined,
   locale: TLocale,
 ): Promise<TenantContext | null> {
-  const memberships = await db.membership.findMany({
-    where: { userId },
-    select: { id: true, role: true, tenantId: true },
-    orderBy: { createdAt: 'asc' },
-  });
+  const memberships = await asSystem('sign-in memberships', (tx) =>
+    tx.membership.findMany({
+      where: { userId },
+      select: { id: true, role: true, tenantId: true },
+      orderBy: { createdAt: 'asc' },
+    }),
+  );
   const m = memberships.find((x) => x.tenantId === preferredTenantId) ?? memberships[0];
   if (!m) return null;
   return { tenantId: m.tenantId, userId, membershipId: m.id, role: m.role as TRole, locale };
@@ -79,7 +83,7 @@ export async function createTenant(userId: string, input: TCreateTenant) {
   const suffixed = () => `${base}-${randomBytes(3).toString('hex')}`;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await db.$transaction(async (tx) => {
+      return await asSystem('sign-up', async (tx) => {
         const taken = attempt > 0 || (await tx.tenant.count({ where: { slug: { startsWith: base } } })) > 0;
         const tenant = await tx.tenant.create({
           data: {
@@ -110,13 +114,13 @@ export async function createTenant(userId: string, input: TCreateTenant) {
 }
 
 export async function getTenant(ctx: TenantContext) {
-  return db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
+  return withTenant(ctx.tenantId, (tx) => tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } }));
 }
 
 export async function updateTenantSettings(ctx: TenantContext, input: TTenantSettings) {
   authorize(ctx, 'tenant.manage');
   const data = parseInput(ZTenantSettings, input, ctx.locale);
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
     const t = await tx.tenant.update({ where: { id: ctx.tenantId }, data });
     await audit(tx, {
       tenantId: ctx.tenantId,
@@ -132,16 +136,18 @@ export async function updateTenantSettings(ctx: TenantContext, input: TTenantSet
 
 export async function listMembers(ctx: TenantContext) {
   authorize(ctx, 'member.read');
-  const rows = await db.membership.findMany({
-    where: { tenantId: ctx.tenantId },
-    select: {
-      id: true,
-      role: true,
-      createdAt: true,
-      user: { select: { id: true, name: true, email: true } },
-    },
-    orderBy: { createdAt: 'asc' },
-  });
+  const rows = await withTenant(ctx.tenantId, (tx) =>
+    tx.membership.findMany({
+      where: { tenantId: ctx.tenantId },
+      select: {
+        id: true,
+        role: true,
+        createdAt: true,
+        user: { select: { id: true, name: true, email: true } },
+      },
+      orderBy: { createdAt: 'asc' },
+    }),
+  );
   return rows.map((r) => ({
     membershipId: r.id,
     role: r.role as TRole,
@@ -160,7 +166,7 @@ export async function inviteMember(ctx: TenantContext, input: TInviteMember) {
   authorize(ctx, 'member.manage');
   const data = parseInput(ZInviteMember, input, ctx.locale);
   if (data.role === 'OWNER') authorize(ctx, 'member.grantOwner');
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx.tenantId, async (tx) => {
     const user = await tx.user.upsert({
       where: { email: data.email },
       create: { email: data.email, name: data.name || null },

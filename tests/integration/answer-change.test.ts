@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { submitAnswer, unsubscribe } from '../../lib/responses/public';
 import {
   drainOutbox,
@@ -29,7 +29,7 @@ describe('a respondent changes their answer', () => {
     const { t, token } = await answered();
     await submitAnswer(token, { score: 10, comment: 'Great' });
     await drainOutbox(t.tenant.id);
-    const before = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
+    const before = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
     expect(before.category).toBe('PROMOTER');
     const alertsBefore = sink().messages.filter((m) => m.to.includes(t.am.email)).length;
     expect(alertsBefore).toBe(1);
@@ -37,11 +37,11 @@ describe('a respondent changes their answer', () => {
     await submitAnswer(token, { score: 3, comment: 'Actually, the invoice was wrong' });
     const results = await drainOutbox(t.tenant.id);
     expect(results.map((r) => r.type)).toEqual(['response.changed', 'task.alert']);
-    const after = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
+    const after = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
     expect(after.category).toBe('DETRACTOR');
     expect(after.dueAt.getTime()).toBeLessThan(before.dueAt.getTime());
     await sink().waitFor((m) => m.to.includes(t.am.email) && m.subject.includes('3/10'));
-    const trail = await db.auditLog.findMany({
+    const trail = await adminDb.auditLog.findMany({
       where: { tenantId: t.tenant.id, entityId: after.id, action: 'task.recategorized' },
     });
     expect(trail).toHaveLength(1);
@@ -53,7 +53,7 @@ describe('a respondent changes their answer', () => {
     await drainOutbox(t.tenant.id);
     await submitAnswer(token, { score: 8 });
     expect((await drainOutbox(t.tenant.id)).map((r) => r.type)).toEqual(['response.changed']);
-    expect((await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } })).category).toBe(
+    expect((await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } })).category).toBe(
       'PASSIVE',
     );
     await submitAnswer(token, { score: 7 });
@@ -65,13 +65,13 @@ describe('a respondent changes their answer', () => {
     const { t, token } = await answered();
     await submitAnswer(token, { score: 9 });
     await drainOutbox(t.tenant.id);
-    await db.followUpTask.updateMany({
+    await adminDb.followUpTask.updateMany({
       where: { tenantId: t.tenant.id },
       data: { status: 'DONE', closedAt: new Date() },
     });
     await submitAnswer(token, { score: 2 });
     await drainOutbox(t.tenant.id);
-    expect(await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } })).toMatchObject({
+    expect(await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } })).toMatchObject({
       status: 'DONE',
       category: 'PROMOTER',
     });
@@ -82,21 +82,21 @@ describe('a respondent changes their answer', () => {
     await submitAnswer(token, { score: 8, comment: 'Good' });
     await submitAnswer(token, { score: 9 });
     const where = { tenantId_invitationId: { tenantId: t.tenant.id, invitationId: invitation.id } };
-    expect((await db.response.findUniqueOrThrow({ where })).comment).toBe('Good');
+    expect((await adminDb.response.findUniqueOrThrow({ where })).comment).toBe('Good');
     await submitAnswer(token, { score: 9, comment: '' });
-    expect((await db.response.findUniqueOrThrow({ where })).comment).toBeNull();
+    expect((await adminDb.response.findUniqueOrThrow({ where })).comment).toBeNull();
   });
 
   it('unsubscribing works after the survey link expired, and twice audits once', async () => {
     const { t, token, invitation } = await answered();
-    await db.invitation.update({
+    await adminDb.invitation.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: invitation.id } },
       data: { expiresAt: new Date(Date.now() - 1000) },
     });
     expect((await unsubscribe(token)).unsubscribed).toBe(true);
     await unsubscribe(token);
     expect(
-      await db.auditLog.count({ where: { tenantId: t.tenant.id, action: 'contact.unsubscribed' } }),
+      await adminDb.auditLog.count({ where: { tenantId: t.tenant.id, action: 'contact.unsubscribed' } }),
     ).toBe(1);
   });
 });

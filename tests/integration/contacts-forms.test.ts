@@ -4,18 +4,19 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ContactForm } from '../../components/contacts/contact-form';
 import { createCompany, createContact } from '../../lib/contacts/service';
-import { db, type Tx } from '../../lib/db';
+import type { Tx } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { messages } from '../../lib/i18n';
 import { rule } from '../../lib/validation';
 import { makeCompany, makeTenant, uid, type TestTenant } from '../support/factories';
 
 const contactsOf = (t: TestTenant) =>
-  db.contact.findMany({ where: { tenantId: t.tenant.id }, orderBy: { email: 'asc' } });
+  adminDb.contact.findMany({ where: { tenantId: t.tenant.id }, orderBy: { email: 'asc' } });
 
 /** Waits until some session of this database waits on a row or index lock. */
 async function someoneWaitsOnALock() {
   for (let i = 0; i < 500; i++) {
-    const [row] = await db.$queryRaw<{ n: number }[]>`
+    const [row] = await adminDb.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM pg_stat_activity
       WHERE datname = current_database() AND wait_event_type = 'Lock'`;
     if (row && row.n > 0) return;
@@ -33,7 +34,7 @@ async function loseRace<T>(insertFirst: (tx: Tx) => Promise<unknown>, attempt: (
   let release!: () => void;
   const insertedP = new Promise<void>((r) => (inserted = r));
   const gate = new Promise<void>((r) => (release = r));
-  const holder = db.$transaction(
+  const holder = adminDb.$transaction(
     async (tx) => {
       await insertFirst(tx);
       inserted();
@@ -76,7 +77,7 @@ describe('Add company form (createCompany)', () => {
       yearlyRevenue: '',
     });
     expect(second.id).toBe(first.id);
-    const stored = await db.company.findUniqueOrThrow({
+    const stored = await adminDb.company.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: first.id } },
       include: { businessUnit: true },
     });
@@ -96,7 +97,7 @@ describe('Add company form (createCompany)', () => {
       region: 'Zwolle',
       yearlyRevenue: '7',
     });
-    const replaced = await db.company.findUniqueOrThrow({
+    const replaced = await adminDb.company.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: first.id } },
     });
     expect([replaced.region, Number(replaced.yearlyRevenue)]).toEqual(['Zwolle', 7]);
@@ -116,8 +117,8 @@ describe('Add company form (createCompany)', () => {
       blank.region,
       blank.yearlyRevenue,
     ]).toEqual([null, null, null, null, null]);
-    expect(await db.company.count({ where: { tenantId: t.tenant.id } })).toBe(2);
-    const actions = await db.auditLog.findMany({
+    expect(await adminDb.company.count({ where: { tenantId: t.tenant.id } })).toBe(2);
+    const actions = await adminDb.auditLog.findMany({
       where: { tenantId: t.tenant.id, entityType: 'company' },
       orderBy: { createdAt: 'asc' },
       select: { action: true },
@@ -136,7 +137,7 @@ describe('Add company form (createCompany)', () => {
     const again = await createCompany(t.admin.ctx, { name: 'ACME', region: 'Zwolle' });
     expect(again.id).toBe(acme.id);
     expect([again.name, again.externalId, again.region]).toEqual(['ACME', 'A1', 'Zwolle']);
-    expect(await db.company.count({ where: { tenantId: t.tenant.id } })).toBe(1);
+    expect(await adminDb.company.count({ where: { tenantId: t.tenant.id } })).toBe(1);
 
     await createCompany(t.admin.ctx, { name: 'Acme', externalId: 'A2' });
     const message = rule('en', 'ambiguousCompany', { name: 'acme' });
@@ -145,7 +146,7 @@ describe('Add company form (createCompany)', () => {
       status: 400,
       details: { fields: { name: message } },
     });
-    const rows = await db.company.findMany({ where: { tenantId: t.tenant.id } });
+    const rows = await adminDb.company.findMany({ where: { tenantId: t.tenant.id } });
     expect(rows).toHaveLength(2);
     expect(rows.map((c) => c.region)).not.toContain('Delft');
   });
@@ -161,7 +162,7 @@ describe('Add company form (createCompany)', () => {
       ok: false,
       error: { code: 'CONFLICT', status: 409, message, details: { fields: { externalId: message } } },
     });
-    const rows = await db.company.findMany({ where: { tenantId: t.tenant.id } });
+    const rows = await adminDb.company.findMany({ where: { tenantId: t.tenant.id } });
     expect(rows.map((c) => c.name)).toEqual(['First']);
   });
 
@@ -175,7 +176,7 @@ describe('Add company form (createCompany)', () => {
       () => createCompany(t.admin.ctx, { name: 'Acme', businessUnit: 'North' }),
     );
     expect(outcome).toMatchObject({ ok: true, value: { name: 'Acme', businessUnitId: unitId } });
-    expect(await db.businessUnit.count({ where: { tenantId: t.tenant.id } })).toBe(1);
+    expect(await adminDb.businessUnit.count({ where: { tenantId: t.tenant.id } })).toBe(1);
   });
 });
 
@@ -220,9 +221,11 @@ describe('Add contact form (createContact)', () => {
   it('links the company picked by id, even when names and external ids of companies collide', async () => {
     const t = await makeTenant();
     const name = `Acme ${uid()}`;
-    const withId = await db.company.create({ data: { tenantId: t.tenant.id, name, externalId: 'ACME-1' } });
-    const sameName = await db.company.create({ data: { tenantId: t.tenant.id, name } });
-    const nameIsOthersId = await db.company.create({ data: { tenantId: t.tenant.id, name: 'ACME-1' } });
+    const withId = await adminDb.company.create({
+      data: { tenantId: t.tenant.id, name, externalId: 'ACME-1' },
+    });
+    const sameName = await adminDb.company.create({ data: { tenantId: t.tenant.id, name } });
+    const nameIsOthersId = await adminDb.company.create({ data: { tenantId: t.tenant.id, name: 'ACME-1' } });
 
     await createContact(t.admin.ctx, { email: 'a@customer.example', companyId: sameName.id });
     await createContact(t.admin.ctx, { email: 'b@customer.example', companyId: nameIsOthersId.id });
@@ -254,8 +257,8 @@ describe('Add contact form (createContact)', () => {
     await expect(
       createContact(t.admin.ctx, { email: 'pat@customer.example', companyId: 'Acme' }),
     ).rejects.toMatchObject({ code: 'BAD_REQUEST', details: { fields: { companyId: expect.any(String) } } });
-    expect(await db.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
-    expect(await db.contact.count({ where: { tenantId: other.tenant.id } })).toBe(0);
+    expect(await adminDb.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.contact.count({ where: { tenantId: other.tenant.id } })).toBe(0);
   });
 
   it('a concurrent add of the same email answers 409 on email, not a 500', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { importCompaniesCsv, importContactsCsv } from '../../lib/contacts/import';
 import { MAX_IMPORT_ROWS } from '../../lib/contacts/schemas';
 import { messages } from '../../lib/i18n';
@@ -9,16 +9,16 @@ import { makeTenant, type TestTenant } from '../support/factories';
 async function counts(t: TestTenant) {
   const tenantId = t.tenant.id;
   const [companies, contacts, businessUnits, audit] = await Promise.all([
-    db.company.count({ where: { tenantId } }),
-    db.contact.count({ where: { tenantId } }),
-    db.businessUnit.count({ where: { tenantId } }),
-    db.auditLog.count({ where: { tenantId } }),
+    adminDb.company.count({ where: { tenantId } }),
+    adminDb.contact.count({ where: { tenantId } }),
+    adminDb.businessUnit.count({ where: { tenantId } }),
+    adminDb.auditLog.count({ where: { tenantId } }),
   ]);
   return { companies, contacts, businessUnits, audit };
 }
 
 const companiesOf = (t: TestTenant) =>
-  db.company.findMany({
+  adminDb.company.findMany({
     where: { tenantId: t.tenant.id },
     include: { businessUnit: true },
     orderBy: { externalId: 'asc' },
@@ -76,7 +76,7 @@ describe('company CSV import', () => {
       ['G1', 'Gamma BV', null, 'South', null],
     ]);
     expect(Number(rows[0]!.yearlyRevenue)).toBe(1250000.5);
-    expect(await db.businessUnit.count({ where: { tenantId: t.tenant.id } })).toBe(2);
+    expect(await adminDb.businessUnit.count({ where: { tenantId: t.tenant.id } })).toBe(2);
 
     const second = await importCompaniesCsv(
       t.admin.ctx,
@@ -96,8 +96,10 @@ describe('company CSV import', () => {
       ['E1', 'Epsilon BV', t.admin.membershipId, 'North'], // an empty owner cell keeps the owner
       ['G1', 'Gamma BV', t.am.membershipId, 'South'],
     ]);
-    expect(await db.company.count({ where: { tenantId: t.tenant.id } })).toBe(3);
-    expect(await db.auditLog.count({ where: { tenantId: t.tenant.id, action: 'company.imported' } })).toBe(2);
+    expect(await adminDb.company.count({ where: { tenantId: t.tenant.id } })).toBe(3);
+    expect(
+      await adminDb.auditLog.count({ where: { tenantId: t.tenant.id, action: 'company.imported' } }),
+    ).toBe(2);
   });
 
   it('reads a Dutch semicolon file with a BOM, CRLF and Dutch headers', async () => {
@@ -252,7 +254,7 @@ describe('contact CSV import', () => {
     const companies = await companiesOf(t);
     const idOf = (x: string) => companies.find((c) => c.externalId === x)!.id;
     const contacts = () =>
-      db.contact.findMany({ where: { tenantId: t.tenant.id }, orderBy: { email: 'asc' } });
+      adminDb.contact.findMany({ where: { tenantId: t.tenant.id }, orderBy: { email: 'asc' } });
     expect((await contacts()).map((c) => [c.email, c.name, c.locale, c.companyId])).toEqual([
       ['anna@alpha.example', 'Anna', 'nl', idOf('A1')],
       ['carla@beta.example', 'Carla', 'en', idOf('B1')],
@@ -281,7 +283,7 @@ describe('contact CSV import', () => {
     const report = await importContactsCsv(t.admin.ctx, 'email,name\n"a@b.example,Unclosed\n');
     expect(report.ok).toBe(false);
     expect(report.errors).toEqual([expect.objectContaining({ line: 0, field: 'file' })]);
-    expect(await db.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
   });
 
   it('blank cells keep name, language and company; filled cells replace them', async () => {
@@ -294,7 +296,7 @@ describe('contact CSV import', () => {
     );
     expect(report).toEqual({ ok: true, total: 2, created: 1, updated: 1, errors: [] });
     const [alpha] = await companiesOf(t);
-    const contacts = await db.contact.findMany({
+    const contacts = await adminDb.contact.findMany({
       where: { tenantId: t.tenant.id },
       orderBy: { email: 'asc' },
     });
@@ -311,7 +313,7 @@ describe('contact CSV import', () => {
     expect(report.errors).toEqual([
       { line: 2, field: 'company', message: rule('en', 'ambiguousCompany', { name: 'acme' }) },
     ]);
-    expect(await db.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.contact.count({ where: { tenantId: t.tenant.id } })).toBe(0);
     // The external id still says which one.
     const byId = await importContactsCsv(t.admin.ctx, 'email,company\nanna@acme.example,A2\n');
     expect(byId.ok).toBe(true);
@@ -324,7 +326,7 @@ describe('contact CSV import', () => {
     const insertedP = new Promise<void>((r) => (inserted = r));
     const gate = new Promise<void>((r) => (release = r));
     // Someone else adds anna without committing yet; the import finds no anna, inserts and waits.
-    const other = db.$transaction(async (tx) => {
+    const other = adminDb.$transaction(async (tx) => {
       await tx.contact.create({
         data: { tenantId: t.tenant.id, email: 'anna@alpha.example', name: 'Other' },
       });
@@ -340,7 +342,7 @@ describe('contact CSV import', () => {
       (error: unknown) => ({ ok: false as const, error }),
     );
     for (let i = 0; i < 500; i++) {
-      const [row] = await db.$queryRaw<{ n: number }[]>`
+      const [row] = await adminDb.$queryRaw<{ n: number }[]>`
         SELECT count(*)::int AS n FROM pg_stat_activity
         WHERE datname = current_database() AND wait_event_type = 'Lock'`;
       if (row && row.n > 0) break;
@@ -353,7 +355,7 @@ describe('contact CSV import', () => {
       ok: false,
       error: { code: 'CONFLICT', status: 409, details: { fields: { file: message } } },
     });
-    const contacts = await db.contact.findMany({ where: { tenantId: t.tenant.id } });
+    const contacts = await adminDb.contact.findMany({ where: { tenantId: t.tenant.id } });
     expect(contacts.map((c) => [c.email, c.name])).toEqual([['anna@alpha.example', 'Other']]);
   });
 });

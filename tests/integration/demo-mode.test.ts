@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createDemoSession, DEMO_DOMAIN, listDemoUsers } from '../../lib/auth/demo';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { AppError } from '../../lib/errors';
 import { getMail, listMailbox } from '../../lib/mail/mailbox';
 import { startSmtpSink } from '../../lib/mail/sink';
@@ -21,14 +21,14 @@ afterAll(() => rmSync(box.dir, { recursive: true, force: true }));
 describe('demo mode', () => {
   it('signs in seeded demo users with one click, and nobody else', async () => {
     const email = `cx-${uid()}@${DEMO_DOMAIN}`;
-    const user = await db.user.create({ data: { email, name: 'Demo CX' } });
+    const user = await adminDb.user.create({ data: { email, name: 'Demo CX' } });
     const { sessionToken } = await createDemoSession(email);
-    const session = await db.session.findUniqueOrThrow({ where: { sessionToken } });
+    const session = await adminDb.session.findUniqueOrThrow({ where: { sessionToken } });
     expect(session.userId).toBe(user.id);
     expect((await listDemoUsers()).map((u) => u.email)).toContain(email);
 
     const outsider = `someone-${uid()}@customer.example`;
-    await db.user.create({ data: { email: outsider } });
+    await adminDb.user.create({ data: { email: outsider } });
     const refused = await createDemoSession(outsider).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).status).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { AppError } from '../../lib/errors';
 import { distributionInvitations, listDistributions, sendSurvey } from '../../lib/distribution/distribute';
 import { sendInvitation, LeaseHeldError } from '../../lib/distribution/send';
@@ -20,7 +20,7 @@ const APP_URL = 'http://localhost:3999';
 const mailsTo = (email: string) => sink().messages.filter((m) => m.to.includes(email.toLowerCase()));
 
 async function invitationsOf(t: TestTenant, contactId: string) {
-  return db.invitation.findMany({ where: { tenantId: t.tenant.id, contactId }, orderBy: { id: 'asc' } });
+  return adminDb.invitation.findMany({ where: { tenantId: t.tenant.id, contactId }, orderBy: { id: 'asc' } });
 }
 
 describe('throttling and skip reasons', () => {
@@ -56,7 +56,9 @@ describe('throttling and skip reasons', () => {
       ['SKIPPED', 'THROTTLED'],
     ]);
     expect(invs[1]!.tokenHash).toBeNull();
-    expect(await db.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'invitation.send' } })).toBe(1);
+    expect(
+      await adminDb.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'invitation.send' } }),
+    ).toBe(1);
     expect(mailsTo(contact.email)).toHaveLength(1);
 
     const dists = await listDistributions(t.admin.ctx, survey.id);
@@ -92,12 +94,12 @@ describe('throttling and skip reasons', () => {
     const { survey } = await makeSurvey(t);
     await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
     const [oldInv] = await invitationsOf(t, old.id);
-    await db.invitation.update({
+    await adminDb.invitation.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: oldInv!.id } },
       data: { createdAt: new Date(Date.now() - 31 * 86_400_000) },
     });
     const [failedInv] = await invitationsOf(t, failed.id);
-    await db.invitation.update({
+    await adminDb.invitation.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: failedInv!.id } },
       data: { status: 'FAILED' },
     });
@@ -112,7 +114,7 @@ describe('throttling and skip reasons', () => {
       audience: { type: 'contacts', contactIds: [inside.id] },
     });
     const [insideInv] = await invitationsOf(t, inside.id);
-    await db.invitation.update({
+    await adminDb.invitation.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: insideInv!.id } },
       data: { createdAt: new Date(Date.now() - 29 * 86_400_000) },
     });
@@ -129,7 +131,7 @@ describe('throttling and skip reasons', () => {
       audience: { type: 'contacts', contactIds: [back.id] },
     });
     expect(skipped).toMatchObject({ queued: 0, skipped: { UNSUBSCRIBED: 1 } });
-    await db.contact.update({
+    await adminDb.contact.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: back.id } },
       data: { unsubscribedAt: null },
     });
@@ -161,7 +163,7 @@ describe('throttling and skip reasons', () => {
     const ok = await makeContact(t, { companyId: company.id });
     const unsub = await makeContact(t, { companyId: company.id, unsubscribed: true });
     const bounced = await makeContact(t, { companyId: company.id });
-    await db.contact.update({
+    await adminDb.contact.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: bounced.id } },
       data: { bouncedAt: new Date() },
     });
@@ -197,7 +199,7 @@ describe('throttling and skip reasons', () => {
     const contact = await makeContact(t);
     const { survey } = await makeSurvey(t);
     await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
-    await db.contact.update({
+    await adminDb.contact.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
       data: { unsubscribedAt: new Date() },
     });
@@ -220,9 +222,9 @@ describe('throttling and skip reasons', () => {
     );
     expect(err).toBeInstanceOf(AppError);
     expect(err).toMatchObject({ code: 'CONFLICT', status: 409 });
-    expect(await db.invitation.count({ where: { tenantId: t.tenant.id } })).toBe(0);
-    expect(await db.distribution.count({ where: { tenantId: t.tenant.id } })).toBe(0);
-    expect(await db.outboxEvent.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.invitation.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.distribution.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.outboxEvent.count({ where: { tenantId: t.tenant.id } })).toBe(0);
   });
 });
 
@@ -244,7 +246,7 @@ describe('sending one invitation at most once', () => {
     expect(await sendInvitation(payload)).toBe('sent');
     expect(await sendInvitation(payload)).toBe('not-claimed');
     expect(mailsTo(contact.email)).toHaveLength(1);
-    const after = await db.invitation.findUniqueOrThrow({
+    const after = await adminDb.invitation.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: inv.id } },
     });
     expect(after).toMatchObject({ status: 'SENT', attempts: 1, leaseUntil: null, failureReason: null });
@@ -267,7 +269,7 @@ describe('sending one invitation at most once', () => {
     // Give a stray second delivery the time to arrive before counting.
     await new Promise((r) => setTimeout(r, 200));
     expect(mailsTo(contact.email)).toHaveLength(1);
-    const after = await db.invitation.findUniqueOrThrow({
+    const after = await adminDb.invitation.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: inv.id } },
     });
     expect(after).toMatchObject({ status: 'SENT', attempts: 1 });
@@ -279,7 +281,7 @@ describe('sending one invitation at most once', () => {
   it('re-claims an invitation whose lease expired, but not one with a live lease', async () => {
     const { t, contact, inv, payload } = await pendingInvitation();
     const where = { tenantId_id: { tenantId: t.tenant.id, id: inv.id } };
-    await db.invitation.update({
+    await adminDb.invitation.update({
       where,
       data: { status: 'SENDING', attempts: 1, leaseUntil: new Date(Date.now() + 60_000) },
     });
@@ -287,10 +289,10 @@ describe('sending one invitation at most once', () => {
     await expect(sendInvitation(payload)).rejects.toBeInstanceOf(LeaseHeldError);
     expect(mailsTo(contact.email)).toHaveLength(0);
 
-    await db.invitation.update({ where, data: { leaseUntil: new Date(Date.now() - 1_000) } });
+    await adminDb.invitation.update({ where, data: { leaseUntil: new Date(Date.now() - 1_000) } });
     expect(await sendInvitation(payload)).toBe('sent');
     expect(mailsTo(contact.email)).toHaveLength(1);
-    expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
+    expect(await adminDb.invitation.findUniqueOrThrow({ where })).toMatchObject({
       status: 'SENT',
       attempts: 2,
       leaseUntil: null,
@@ -302,7 +304,7 @@ describe('sending one invitation at most once', () => {
     const { t, contact, inv, payload } = await pendingInvitation();
     const where = { tenantId_id: { tenantId: t.tenant.id, id: inv.id } };
     for (const status of ['SENT', 'SKIPPED', 'FAILED'] as const) {
-      await db.invitation.update({ where, data: { status } });
+      await adminDb.invitation.update({ where, data: { status } });
       expect(await sendInvitation(payload)).toBe('not-claimed');
     }
     expect(
@@ -319,7 +321,7 @@ describe('the invitation email', () => {
   async function sendTo(locale: 'nl' | 'en', name: string | null = 'Sanne de Vries') {
     const t = await makeTenant({ name: `Bakkerij ${Math.random().toString(36).slice(2, 8)}` });
     const contact = await makeContact(t, { locale });
-    await db.contact.update({
+    await adminDb.contact.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
       data: { name },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { AlertLeaseHeldError, sendTaskAlert } from '../../lib/followup/alert';
 import { createTaskForResponse } from '../../lib/followup/create-task';
 import { dueDate } from '../../lib/followup/sla';
@@ -59,13 +59,15 @@ describe('one task per response', () => {
     const second = await createTaskForResponse(payload);
     expect(first).toMatchObject({ created: true });
     expect(second).toEqual({ taskId: first!.taskId, created: false });
-    expect(await db.followUpTask.count({ where: { tenantId: t.tenant.id } })).toBe(1);
-    expect(await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } })).toMatchObject({
+    expect(await adminDb.followUpTask.count({ where: { tenantId: t.tenant.id } })).toBe(1);
+    expect(await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } })).toMatchObject({
       id: first!.taskId,
       responseId: response.id,
     });
-    expect(await db.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'task.alert' } })).toBe(1);
-    expect(await db.auditLog.count({ where: { tenantId: t.tenant.id, action: 'task.created' } })).toBe(1);
+    expect(await adminDb.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'task.alert' } })).toBe(1);
+    expect(await adminDb.auditLog.count({ where: { tenantId: t.tenant.id, action: 'task.created' } })).toBe(
+      1,
+    );
   });
 
   it('when the job runs eight times at once', async () => {
@@ -74,9 +76,11 @@ describe('one task per response', () => {
     const results = await Promise.all(Array.from({ length: 8 }, () => createTaskForResponse(payload)));
     expect(results.filter((r) => r!.created)).toHaveLength(1);
     expect(new Set(results.map((r) => r!.taskId)).size).toBe(1);
-    expect(await db.followUpTask.count({ where: { tenantId: t.tenant.id } })).toBe(1);
-    expect(await db.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'task.alert' } })).toBe(1);
-    expect(await db.auditLog.count({ where: { tenantId: t.tenant.id, action: 'task.created' } })).toBe(1);
+    expect(await adminDb.followUpTask.count({ where: { tenantId: t.tenant.id } })).toBe(1);
+    expect(await adminDb.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'task.alert' } })).toBe(1);
+    expect(await adminDb.auditLog.count({ where: { tenantId: t.tenant.id, action: 'task.created' } })).toBe(
+      1,
+    );
   });
 
   it('returns null for a response that does not exist (in this tenant)', async () => {
@@ -84,7 +88,7 @@ describe('one task per response', () => {
     const other = await makeTenant();
     const { response } = await answer(other);
     expect(await createTaskForResponse({ tenantId: t.tenant.id, responseId: response.id })).toBeNull();
-    expect(await db.followUpTask.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.followUpTask.count({ where: { tenantId: t.tenant.id } })).toBe(0);
   });
 });
 
@@ -94,7 +98,7 @@ describe('assignment and SLA', () => {
     const { payload } = await answer(t, { owner: t.am.membershipId });
     const { taskId } = (await createTaskForResponse(payload))!;
     expect(
-      (await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))
+      (await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))
         .assigneeMembershipId,
     ).toBe(t.am.membershipId);
   });
@@ -105,28 +109,30 @@ describe('assignment and SLA', () => {
     const b = await answer(t, { company: false });
     for (const p of [a.payload, b.payload]) {
       const { taskId } = (await createTaskForResponse(p))!;
-      const task = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } });
+      const task = await adminDb.followUpTask.findFirstOrThrow({
+        where: { tenantId: t.tenant.id, id: taskId },
+      });
       expect(task.assigneeMembershipId).toBe(t.admin.membershipId);
     }
   });
 
   it('falls back to the OWNER when there is no ADMIN', async () => {
     const t = await makeTenant();
-    await db.membership.update({
+    await adminDb.membership.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: t.admin.membershipId } },
       data: { role: 'VIEWER' },
     });
     const { payload } = await answer(t, { owner: null });
     const { taskId } = (await createTaskForResponse(payload))!;
     expect(
-      (await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))
+      (await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))
         .assigneeMembershipId,
     ).toBe(t.owner.membershipId);
   });
 
   it('is due after the tenant SLA in business days, at the end of the local day', async () => {
     const t = await makeTenant();
-    await db.tenant.update({
+    await adminDb.tenant.update({
       where: { id: t.tenant.id },
       data: { slaDetractorDays: 2, slaPassiveDays: 3, slaPromoterDays: 4 },
     });
@@ -141,7 +147,9 @@ describe('assignment and SLA', () => {
     for (const c of cases) {
       const { payload } = await answer(t, { owner: t.am.membershipId, score: c.score, submittedAt: friday });
       const { taskId } = (await createTaskForResponse(payload))!;
-      const task = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } });
+      const task = await adminDb.followUpTask.findFirstOrThrow({
+        where: { tenantId: t.tenant.id, id: taskId },
+      });
       expect(task.dueAt.toISOString(), `score ${c.score}`).toBe(c.due);
       expect(task.dueAt).toEqual(
         dueDate(friday, c.score <= 6 ? 2 : c.score <= 8 ? 3 : 4, 'Europe/Amsterdam'),
@@ -151,7 +159,7 @@ describe('assignment and SLA', () => {
 
   it("uses the tenant's time zone", async () => {
     const t = await makeTenant();
-    await db.tenant.update({ where: { id: t.tenant.id }, data: { timeZone: 'America/New_York' } });
+    await adminDb.tenant.update({ where: { id: t.tenant.id }, data: { timeZone: 'America/New_York' } });
     // Saturday 7 March 2026 03:00 UTC is still Friday evening in New York -> Tuesday there.
     const { payload } = await answer(t, {
       owner: t.am.membershipId,
@@ -159,7 +167,9 @@ describe('assignment and SLA', () => {
       submittedAt: new Date('2026-03-07T03:00:00Z'),
     });
     const { taskId } = (await createTaskForResponse(payload))!;
-    const task = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } });
+    const task = await adminDb.followUpTask.findFirstOrThrow({
+      where: { tenantId: t.tenant.id, id: taskId },
+    });
     expect(task.dueAt.toISOString()).toBe('2026-03-11T03:59:59.999Z'); // Tuesday 23:59:59.999 EDT
   });
 });
@@ -167,7 +177,7 @@ describe('assignment and SLA', () => {
 describe('the alert email', () => {
   it('goes to the assignee in their language with score, comment, company and the task link; once', async () => {
     const t = await makeTenant();
-    await db.user.update({ where: { id: t.am.userId }, data: { locale: 'nl' } });
+    await adminDb.user.update({ where: { id: t.am.userId }, data: { locale: 'nl' } });
     const { payload, company, touchpoint } = await answer(t, {
       owner: t.am.membershipId,
       score: 3,
@@ -188,13 +198,14 @@ describe('the alert email', () => {
     expect(m.html).toContain(`href="${APP_URL}/tasks/${taskId}"`);
     expect(m.html).toContain('lang="nl"');
     expect(
-      (await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } })).alertSentAt,
+      (await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))
+        .alertSentAt,
     ).toBeInstanceOf(Date);
   });
 
   it('is in English for an English assignee, and sent once through the outbox even when drained twice', async () => {
     const t = await makeTenant();
-    await db.user.update({ where: { id: t.admin.userId }, data: { locale: 'en' } });
+    await adminDb.user.update({ where: { id: t.admin.userId }, data: { locale: 'en' } });
     const { payload } = await answer(t, { owner: t.admin.membershipId, score: 9, comment: null });
     await createTaskForResponse(payload);
     // Two drains at once may run the same alert job twice: the loser meets the live lease and fails
@@ -252,8 +263,8 @@ describe('working a task', () => {
       'Escalated to logistics.',
     ]);
     expect(task.notes.map((n) => n.authorMembershipId)).toEqual([t.am.membershipId, t.admin.membershipId]);
-    const amName = (await db.user.findUniqueOrThrow({ where: { id: t.am.userId } })).name;
-    const adminName = (await db.user.findUniqueOrThrow({ where: { id: t.admin.userId } })).name;
+    const amName = (await adminDb.user.findUniqueOrThrow({ where: { id: t.am.userId } })).name;
+    const adminName = (await adminDb.user.findUniqueOrThrow({ where: { id: t.admin.userId } })).name;
     expect(
       task.trail.map((e) => [
         e.action,
@@ -291,7 +302,7 @@ describe('working a task', () => {
       code: 'BAD_REQUEST',
       status: 400,
     });
-    expect(await db.taskNote.count({ where: { tenantId: t.tenant.id } })).toBe(0);
+    expect(await adminDb.taskNote.count({ where: { tenantId: t.tenant.id } })).toBe(0);
   });
 
   it("lists the account manager's tasks: open first, overdue flagged, filtered by category", async () => {
@@ -306,11 +317,11 @@ describe('working a task', () => {
       (await answer(t, { owner: t.admin.membershipId, score: 0 })).payload,
     );
     const where = (id: string) => ({ tenantId_id: { tenantId: t.tenant.id, id } });
-    await db.followUpTask.update({
+    await adminDb.followUpTask.update({
       where: where(passive),
       data: { dueAt: new Date(Date.now() - 3_600_000) },
     });
-    await db.followUpTask.update({
+    await adminDb.followUpTask.update({
       where: where(doneOne),
       data: { dueAt: new Date(Date.now() - 7_200_000) },
     });
@@ -361,7 +372,7 @@ describe('reassigning a task', () => {
       alertLeaseUntil: null,
     });
     // The alert leaves with the change, through the outbox.
-    const events = await db.outboxEvent.findMany({
+    const events = await adminDb.outboxEvent.findMany({
       where: { tenantId: t.tenant.id, type: 'task.alert', publishedAt: null },
     });
     expect(events.map((e) => e.payload)).toEqual([{ tenantId: t.tenant.id, taskId }]);
@@ -371,7 +382,7 @@ describe('reassigning a task', () => {
     expect(mailsTo(am2.email)[0]!.text).toContain(`${APP_URL}/tasks/${taskId}`);
     expect(mailsTo(t.am.email)).toHaveLength(1);
     expect(
-      await db.auditLog.count({
+      await adminDb.auditLog.count({
         where: { tenantId: t.tenant.id, action: 'task.reassigned', entityId: taskId },
       }),
     ).toBe(1);
@@ -401,10 +412,14 @@ describe('reassigning a task', () => {
     );
     expect(unknown).toMatchObject({ status: 400, details: { fields: { membershipId: 'unknown member' } } });
     // Nothing changed and nobody was alerted.
-    const task = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } });
+    const task = await adminDb.followUpTask.findFirstOrThrow({
+      where: { tenantId: t.tenant.id, id: taskId },
+    });
     expect(task.assigneeMembershipId).toBe(t.am.membershipId);
-    expect(await db.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'task.alert' } })).toBe(1);
-    expect(await db.auditLog.count({ where: { tenantId: t.tenant.id, action: 'task.reassigned' } })).toBe(0);
+    expect(await adminDb.outboxEvent.count({ where: { tenantId: t.tenant.id, type: 'task.alert' } })).toBe(1);
+    expect(
+      await adminDb.auditLog.count({ where: { tenantId: t.tenant.id, action: 'task.reassigned' } }),
+    ).toBe(0);
   });
 
   it('may go to an owner or admin too, and only a CX manager may reassign', async () => {
@@ -417,7 +432,7 @@ describe('reassigning a task', () => {
       code: 'FORBIDDEN',
     });
     expect(
-      (await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))
+      (await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))
         .assigneeMembershipId,
     ).toBe(t.admin.membershipId);
   });

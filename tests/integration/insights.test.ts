@@ -1,15 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { createTaskForResponse } from '../../lib/followup/create-task';
 import { dashboard, resolvePeriod } from '../../lib/insights/dashboard';
 import { DEFAULT_TEXTS } from '../../lib/surveys/schemas';
 import { makeContact, makeResponse, makeTenant, uid, type TestTenant } from '../support/factories';
 
 async function touchpointWithSurvey(t: TestTenant, phase: 'SUPPORT' | 'SALES', name: string) {
-  const touchpoint = await db.touchpoint.create({
+  const touchpoint = await adminDb.touchpoint.create({
     data: { tenantId: t.tenant.id, name: `${name} ${uid()}`, phase },
   });
-  const survey = await db.survey.create({
+  const survey = await adminDb.survey.create({
     data: {
       tenantId: t.tenant.id,
       touchpointId: touchpoint.id,
@@ -79,9 +79,9 @@ describe('dashboard with known data', () => {
     t = await makeTenant();
     support = await touchpointWithSurvey(t, 'SUPPORT', 'Support');
     sales = await touchpointWithSurvey(t, 'SALES', 'Sales');
-    const north = await db.businessUnit.create({ data: { tenantId: t.tenant.id, name: 'North' } });
+    const north = await adminDb.businessUnit.create({ data: { tenantId: t.tenant.id, name: 'North' } });
     northId = north.id;
-    const company = await db.company.create({
+    const company = await adminDb.company.create({
       data: { tenantId: t.tenant.id, name: 'Noord BV', businessUnitId: north.id },
     });
     const loose = await makeContact(t); // no company, no business unit
@@ -119,7 +119,7 @@ describe('dashboard with known data', () => {
     const future = new Date(Date.now() + 48 * hour);
     const past = new Date(Date.now() - 48 * hour);
     const set = (i: number, data: object) =>
-      db.followUpTask.update({ where: { tenantId_id: { tenantId: t.tenant.id, id: tasks[i]! } }, data });
+      adminDb.followUpTask.update({ where: { tenantId_id: { tenantId: t.tenant.id, id: tasks[i]! } }, data });
     // Inside the period (0-9): 2 done in time, 1 done late, 3 open and overdue, 4 open and not due yet.
     await set(0, { status: 'DONE', dueAt: past, closedAt: new Date(past.getTime() - hour) });
     await set(1, { status: 'DONE', dueAt: past, closedAt: past });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { env } from '../../lib/env';
 import { EVENT_SCHEMAS, outboxRow } from '../../lib/queue/events';
 import { createRegistry, defineJob, eventJobId, runJob, type ScheduledJob } from '../../lib/queue/jobs';
@@ -59,10 +59,10 @@ describe('the job registry', () => {
     });
     const fanned = createRegistry([...registry.jobs, audit]);
     const e = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: randomUUID() });
-    await db.outboxEvent.create({ data: { ...e, payload: e.payload as object } });
+    await adminDb.outboxEvent.create({ data: { ...e, payload: e.payload as object } });
     while ((await relayOnce({ routes: fanned.routes })) > 0);
     // A second relay run and a republish of the same event add nothing.
-    await db.outboxEvent.update({
+    await adminDb.outboxEvent.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: e.id } },
       data: { publishedAt: null },
     });
@@ -145,17 +145,20 @@ describe('a scheduled job', () => {
     const old = row(new Date(at.getTime() - 8 * day));
     const recent = row(new Date(at.getTime() - 6 * day));
     const unpublished = row(null);
-    await db.outboxEvent.createMany({ data: [old, recent, unpublished] });
+    await adminDb.outboxEvent.createMany({ data: [old, recent, unpublished] });
     const deleted = await runJob(registry, 'prune-outbox', { at: at.toISOString() }, silent);
     expect(deleted).toBeGreaterThanOrEqual(1);
-    const left = await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id }, select: { id: true } });
+    const left = await adminDb.outboxEvent.findMany({
+      where: { tenantId: t.tenant.id },
+      select: { id: true },
+    });
     expect(left.map((e) => e.id).sort()).toEqual([recent.id, unpublished.id].sort());
     // Unpublished events are never pruned, however old.
     await runJob(registry, 'prune-outbox', { at: new Date(at.getTime() + 365 * day).toISOString() }, silent);
-    expect(await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id }, select: { id: true } })).toEqual(
-      [{ id: unpublished.id }],
-    );
-    await db.outboxEvent.deleteMany({ where: { tenantId: t.tenant.id } });
+    expect(
+      await adminDb.outboxEvent.findMany({ where: { tenantId: t.tenant.id }, select: { id: true } }),
+    ).toEqual([{ id: unpublished.id }]);
+    await adminDb.outboxEvent.deleteMany({ where: { tenantId: t.tenant.id } });
   });
 
   it('refuses a payload its schema does not accept', async () => {

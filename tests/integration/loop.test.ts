@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { submitAnswer, loadSurvey } from '../../lib/responses/public';
 import {
@@ -31,7 +31,7 @@ describe('the closed loop through services, outbox handlers and SMTP', () => {
     expect(invite.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
     const token = TOKEN_IN_MAIL.exec(invite.text)![1]!;
     for (let s = 0; s <= 10; s++) expect(invite.text).toContain(`/s/${token}?score=${s}`);
-    const inv = await db.invitation.findFirstOrThrow({
+    const inv = await adminDb.invitation.findFirstOrThrow({
       where: { tenantId: t.tenant.id, contactId: contact.id },
     });
     expect(inv.status).toBe('SENT');
@@ -43,7 +43,7 @@ describe('the closed loop through services, outbox handlers and SMTP', () => {
 
     await submitAnswer(token, { score: 6, comment: 'Te traag' });
     await drainOutbox(t.tenant.id);
-    const task = await db.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
+    const task = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
     expect(task).toMatchObject({
       category: 'DETRACTOR',
       assigneeMembershipId: t.am.membershipId,

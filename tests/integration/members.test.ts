@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { AppError } from '../../lib/errors';
 import {
   createTenant,
@@ -13,7 +13,7 @@ import { sink } from '../support/sink';
 
 describe('sign-up, invitations and several tenants per user', () => {
   it('sign-up creates a tenant with the user as owner', async () => {
-    const user = await db.user.create({ data: { email: `founder-${uid()}@x.test` } });
+    const user = await adminDb.user.create({ data: { email: `founder-${uid()}@x.test` } });
     const { tenant, membership } = await createTenant(user.id, { name: 'Bakkerij de Korst', locale: 'nl' });
     expect(membership.role).toBe('OWNER');
     expect(tenant).toMatchObject({
@@ -29,7 +29,7 @@ describe('sign-up, invitations and several tenants per user', () => {
   it('sign-ups with the same new name at the same moment all succeed, with distinct slugs', async () => {
     const name = `Gelijktijdig ${uid()}`;
     const users = await Promise.all(
-      Array.from({ length: 4 }, () => db.user.create({ data: { email: `race-${uid()}@x.test` } })),
+      Array.from({ length: 4 }, () => adminDb.user.create({ data: { email: `race-${uid()}@x.test` } })),
     );
     const created = await Promise.all(users.map((u) => createTenant(u.id, { name })));
     const slugs = created.map((c) => c.tenant.slug);
@@ -42,7 +42,7 @@ describe('sign-up, invitations and several tenants per user', () => {
   it('an admin invites a colleague by email with a role; the email goes out in their language', async () => {
     const t = await makeTenant();
     const email = `new-${uid()}@x.test`;
-    await db.user.create({ data: { email, locale: 'nl' } });
+    await adminDb.user.create({ data: { email, locale: 'nl' } });
     const m = await inviteMember(t.admin.ctx, { email: email.toUpperCase(), role: 'ACCOUNT_MANAGER' });
     expect(m.role).toBe('ACCOUNT_MANAGER');
     await drainOutbox(t.tenant.id);
@@ -65,7 +65,7 @@ describe('sign-up, invitations and several tenants per user', () => {
     const a = await makeTenant();
     const b = await makeTenant();
     const c = await makeTenant();
-    await db.membership.create({ data: { tenantId: b.tenant.id, userId: a.am.userId, role: 'VIEWER' } });
+    await adminDb.membership.create({ data: { tenantId: b.tenant.id, userId: a.am.userId, role: 'VIEWER' } });
     expect((await membershipsOfUser(a.am.userId)).map((m) => m.tenantId).sort()).toEqual(
       [a.tenant.id, b.tenant.id].sort(),
     );

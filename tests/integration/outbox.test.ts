@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Job, JobType } from 'bullmq';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { outboxRow, type OutboxRow } from '../../lib/queue/events';
 import { eventJobId } from '../../lib/queue/jobs';
 import { queue, type TQueueName } from '../../lib/queue/queues';
@@ -31,7 +31,7 @@ async function insertEvents(tenantId: string, n: number): Promise<OutboxRow[]> {
   const rows = Array.from({ length: n }, () =>
     outboxRow('response.submitted', { tenantId, responseId: randomUUID() }),
   );
-  await db.outboxEvent.createMany({ data: rows.map((r) => ({ ...r, payload: r.payload as object })) });
+  await adminDb.outboxEvent.createMany({ data: rows.map((r) => ({ ...r, payload: r.payload as object })) });
   for (const r of rows) created.add(r.id);
   return rows;
 }
@@ -78,7 +78,7 @@ describe('outbox relay', () => {
     ]);
     expect(a + b).toBe(300);
 
-    const events = await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
+    const events = await adminDb.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
     expect(events).toHaveLength(300);
     expect(events.filter((e) => e.publishedAt === null)).toEqual([]);
     expect(events.every((e) => e.attempts === 1 && e.lastError === null)).toBe(true);
@@ -111,14 +111,14 @@ describe('outbox relay', () => {
     ).rejects.toThrow('crash');
 
     // The transaction rolled back: still unpublished, but the jobs are already in Redis.
-    const unpublished = await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
+    const unpublished = await adminDb.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
     expect(unpublished).toHaveLength(25);
     expect(unpublished.every((e) => e.publishedAt === null && e.attempts === 0)).toBe(true);
     expect(await jobsWithIds('loop', ids)).toHaveLength(25);
 
     // The next run publishes the same ids again; BullMQ keeps one job per id.
     expect(await loop(() => relayOnce())).toBe(25);
-    const published = await db.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
+    const published = await adminDb.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
     expect(published.every((e) => e.publishedAt !== null && e.attempts === 1)).toBe(true);
     const jobs = await jobsWithIds('loop', ids);
     expect(jobs).toHaveLength(25);
@@ -134,10 +134,10 @@ describe('outbox relay', () => {
     const t = await makeTenant();
     const tenantId = t.tenant.id;
     // The bad ones are older (uuid v7 ids sort by time), so they are at the head of the outbox.
-    await db.outboxEvent.create({
+    await adminDb.outboxEvent.create({
       data: { tenantId, id: uuidv7(), type: 'nobody.handles.this', payload: { tenantId } },
     });
-    await db.outboxEvent.create({
+    await adminDb.outboxEvent.create({
       data: {
         tenantId,
         id: uuidv7(),
@@ -147,12 +147,12 @@ describe('outbox relay', () => {
     });
     const good = await insertEvents(tenantId, 5);
     const mail = outboxRow('task.alert', { tenantId, taskId: randomUUID() });
-    await db.outboxEvent.create({ data: { ...mail, payload: mail.payload as object } });
+    await adminDb.outboxEvent.create({ data: { ...mail, payload: mail.payload as object } });
     created.add(mail.id);
 
     expect(await loop(() => relayOnce())).toBe(6);
 
-    const events = await db.outboxEvent.findMany({ where: { tenantId } });
+    const events = await adminDb.outboxEvent.findMany({ where: { tenantId } });
     expect(events.every((e) => e.publishedAt !== null)).toBe(true);
     const parked = events.filter((e) => e.lastError !== null);
     expect(parked.map((e) => e.type).sort()).toEqual(['nobody.handles.this', 'response.submitted']);

@@ -3,7 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { NextRequest } from 'next/server';
 import { GET as health } from '../../app/api/health/route';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { rateLimit } from '../../lib/http/rate-limit';
 import { outboxRow } from '../../lib/queue/events';
 import { relayOnce } from '../../lib/queue/relay';
@@ -40,11 +40,11 @@ describe('with Redis down', () => {
   it('the relay fails without losing events: they stay unpublished for the next run', async () => {
     const t = await makeTenant();
     const e = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: crypto.randomUUID() });
-    await db.outboxEvent.create({ data: { ...e, payload: e.payload as object } });
+    await adminDb.outboxEvent.create({ data: { ...e, payload: e.payload as object } });
     const started = Date.now();
     await expect(relayOnce({ routes: registry.routes })).rejects.toThrow(/Redis/);
     expect(Date.now() - started).toBeLessThan(5_000); // fails fast instead of waiting on Redis
-    const row = await db.outboxEvent.findUniqueOrThrow({
+    const row = await adminDb.outboxEvent.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: e.id } },
     });
     expect(row.publishedAt).toBeNull();

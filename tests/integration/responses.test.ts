@@ -4,7 +4,7 @@ import { NextRequest } from 'next/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET, POST } from '../../app/s/[token]/route';
 import { GET as UNSUB_GET, POST as UNSUB_POST } from '../../app/s/[token]/unsubscribe/route';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { newSurveyToken } from '../../lib/distribution/tokens';
 import { createTaskForResponse } from '../../lib/followup/create-task';
@@ -59,12 +59,14 @@ function unsubPost(token: string, body = 'List-Unsubscribe=One-Click') {
 /** Everything a survey request could write, across all tenants, plus the invitation and contact rows. */
 async function snapshot(t: TestTenant, invitationId: string, contactId: string) {
   const [responses, tasks, outbox, audit, invitation, contact] = await Promise.all([
-    db.response.count(),
-    db.followUpTask.count(),
-    db.outboxEvent.count(),
-    db.auditLog.count(),
-    db.invitation.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenant.id, id: invitationId } } }),
-    db.contact.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenant.id, id: contactId } } }),
+    adminDb.response.count(),
+    adminDb.followUpTask.count(),
+    adminDb.outboxEvent.count(),
+    adminDb.auditLog.count(),
+    adminDb.invitation.findUniqueOrThrow({
+      where: { tenantId_id: { tenantId: t.tenant.id, id: invitationId } },
+    }),
+    adminDb.contact.findUniqueOrThrow({ where: { tenantId_id: { tenantId: t.tenant.id, id: contactId } } }),
   ]);
   return { responses, tasks, outbox, audit, invitation, contact };
 }
@@ -151,7 +153,7 @@ describe('POST /s/[token]', () => {
     const html = await res.text();
     expect(html).toContain('Thank you!');
     expect(html).toContain('Thank you for your answer. We read every reply and will get back to you.');
-    const first = await db.response.findFirstOrThrow({ where });
+    const first = await adminDb.response.findFirstOrThrow({ where });
     expect(first).toMatchObject({
       score: 8,
       category: 'PASSIVE',
@@ -160,13 +162,14 @@ describe('POST /s/[token]', () => {
       contactId: contact.id,
       locale: 'en',
     });
-    const respondedAt = (await db.invitation.findFirstOrThrow({ where: { ...where, id: invitation.id } }))
-      .respondedAt;
+    const respondedAt = (
+      await adminDb.invitation.findFirstOrThrow({ where: { ...where, id: invitation.id } })
+    ).respondedAt;
     expect(respondedAt).toBeInstanceOf(Date);
-    expect(await db.outboxEvent.count({ where: { ...where, type: 'response.submitted' } })).toBe(1);
+    expect(await adminDb.outboxEvent.count({ where: { ...where, type: 'response.submitted' } })).toBe(1);
 
     await drainOutbox(t.tenant.id);
-    const task = await db.followUpTask.findFirstOrThrow({ where });
+    const task = await adminDb.followUpTask.findFirstOrThrow({ where });
     expect(task).toMatchObject({
       category: 'PASSIVE',
       status: 'OPEN',
@@ -177,26 +180,26 @@ describe('POST /s/[token]', () => {
     // Second answer: 4, no comment -> same row, DETRACTOR, comment kept; the open task follows.
     const again = await post(token, { score: '4' });
     expect(again.status).toBe(200);
-    expect(await db.response.count({ where })).toBe(1);
-    const second = await db.response.findFirstOrThrow({ where });
+    expect(await adminDb.response.count({ where })).toBe(1);
+    const second = await adminDb.response.findFirstOrThrow({ where });
     expect(second).toMatchObject({ id: first.id, score: 4, category: 'DETRACTOR', comment: 'x' });
     expect(second.submittedAt).toEqual(first.submittedAt);
     expect(second.updatedAt.getTime()).toBeGreaterThanOrEqual(first.updatedAt.getTime());
     await drainOutbox(t.tenant.id);
-    expect(await db.followUpTask.count({ where })).toBe(1);
-    expect(await db.followUpTask.findFirstOrThrow({ where })).toMatchObject({
+    expect(await adminDb.followUpTask.count({ where })).toBe(1);
+    expect(await adminDb.followUpTask.findFirstOrThrow({ where })).toMatchObject({
       id: task.id,
       category: 'DETRACTOR',
       status: 'OPEN',
     });
-    expect(await db.outboxEvent.count({ where: { ...where, type: 'response.submitted' } })).toBe(1);
+    expect(await adminDb.outboxEvent.count({ where: { ...where, type: 'response.submitted' } })).toBe(1);
     expect(
-      (await db.invitation.findFirstOrThrow({ where: { ...where, id: invitation.id } })).respondedAt,
+      (await adminDb.invitation.findFirstOrThrow({ where: { ...where, id: invitation.id } })).respondedAt,
     ).toEqual(respondedAt);
 
     // A new comment replaces the old one.
     await post(token, { score: '5', comment: 'Slow support' });
-    expect(await db.response.findFirstOrThrow({ where })).toMatchObject({
+    expect(await adminDb.response.findFirstOrThrow({ where })).toMatchObject({
       score: 5,
       comment: 'Slow support',
     });
@@ -210,8 +213,11 @@ describe('POST /s/[token]', () => {
     // Once the task is done, its category no longer changes.
     await setTaskStatus(t.admin.ctx, task.id, { status: 'DONE' });
     await post(token, { score: '10' });
-    expect(await db.response.findFirstOrThrow({ where })).toMatchObject({ score: 10, category: 'PROMOTER' });
-    expect(await db.followUpTask.findFirstOrThrow({ where })).toMatchObject({
+    expect(await adminDb.response.findFirstOrThrow({ where })).toMatchObject({
+      score: 10,
+      category: 'PROMOTER',
+    });
+    expect(await adminDb.followUpTask.findFirstOrThrow({ where })).toMatchObject({
       category: 'DETRACTOR',
       status: 'DONE',
     });
@@ -233,10 +239,10 @@ describe('POST /s/[token]', () => {
     expect(failures).toEqual([]);
     expect(results.map((r) => (r as PromiseFulfilledResult<number>).value)).toEqual(Array(50).fill(200));
 
-    expect(await db.response.count({ where })).toBe(1);
-    expect(await db.response.count({ where: { ...where, invitationId: invitation.id } })).toBe(1);
-    expect(await db.outboxEvent.count({ where: { ...where, type: 'response.submitted' } })).toBe(1);
-    const response = await db.response.findFirstOrThrow({ where });
+    expect(await adminDb.response.count({ where })).toBe(1);
+    expect(await adminDb.response.count({ where: { ...where, invitationId: invitation.id } })).toBe(1);
+    expect(await adminDb.outboxEvent.count({ where: { ...where, type: 'response.submitted' } })).toBe(1);
+    const response = await adminDb.response.findFirstOrThrow({ where });
 
     // The job runs several times, some at once.
     const direct = await Promise.allSettled([
@@ -254,11 +260,11 @@ describe('POST /s/[token]', () => {
       .map((r) => r.status === 'fulfilled' && (r.value as { created: boolean }).created);
     expect(createdFlags.filter(Boolean).length).toBeLessThanOrEqual(1);
 
-    expect(await db.followUpTask.count({ where })).toBe(1);
-    const task = await db.followUpTask.findFirstOrThrow({ where });
+    expect(await adminDb.followUpTask.count({ where })).toBe(1);
+    const task = await adminDb.followUpTask.findFirstOrThrow({ where });
     expect(task.category).toBe(response.category);
-    expect(await db.outboxEvent.count({ where: { ...where, type: 'task.alert' } })).toBe(1);
-    expect(await db.auditLog.count({ where: { ...where, action: 'task.created' } })).toBe(1);
+    expect(await adminDb.outboxEvent.count({ where: { ...where, type: 'task.alert' } })).toBe(1);
+    expect(await adminDb.auditLog.count({ where: { ...where, action: 'task.created' } })).toBe(1);
     await sink().waitFor((m) => m.to.includes(t.am.email));
     await new Promise((r) => setTimeout(r, 200));
     expect(sink().messages.filter((m) => m.to.includes(t.am.email))).toHaveLength(1);
@@ -337,13 +343,13 @@ describe('links that do not work', () => {
     expect(await snapshot(A.t, A.invitation.id, A.contact.id)).toEqual(before);
     expect((await unsubPost(tokens.expired)).status).toBe(200);
     expect(
-      await db.response.count({
+      await adminDb.response.count({
         where: { tenantId: { in: [B.t.tenant.id, expired.t.tenant.id, pending.t.tenant.id] } },
       }),
     ).toBe(0);
     expect(
       (
-        await db.contact.findUniqueOrThrow({
+        await adminDb.contact.findUniqueOrThrow({
           where: { tenantId_id: { tenantId: B.t.tenant.id, id: B.contact.id } },
         })
       ).unsubscribedAt,
@@ -376,25 +382,25 @@ describe('unsubscribe', () => {
     const res = await unsubPost(token);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You are unsubscribed');
-    const after = await db.contact.findUniqueOrThrow({
+    const after = await adminDb.contact.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
     });
     expect(after.unsubscribedAt).toBeInstanceOf(Date);
     expect(
-      await db.auditLog.count({
+      await adminDb.auditLog.count({
         where: { tenantId: t.tenant.id, action: 'contact.unsubscribed', entityId: contact.id },
       }),
     ).toBe(1);
 
     // Again: still unsubscribed, the first moment kept.
     expect((await unsubPost(token)).status).toBe(200);
-    const again = await db.contact.findUniqueOrThrow({
+    const again = await adminDb.contact.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
     });
     expect(again.unsubscribedAt).toEqual(after.unsubscribedAt);
 
     // The next send skips them. (The throttle would too, so make the old invitation old.)
-    await db.invitation.update({
+    await adminDb.invitation.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: invitation.id } },
       data: { createdAt: new Date(Date.now() - 365 * 86_400_000) },
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { loadInvitationMessage, MAX_SEND_ATTEMPTS, sendInvitation } from '../../lib/distribution/send';
 import { hashToken } from '../../lib/distribution/tokens';
@@ -13,12 +13,12 @@ import { sink } from '../support/sink';
 async function pending(email: string) {
   const t = await makeTenant();
   const { survey } = await makeSurvey(t);
-  const contact = await db.contact.create({ data: { tenantId: t.tenant.id, email, locale: 'en' } });
+  const contact = await adminDb.contact.create({ data: { tenantId: t.tenant.id, email, locale: 'en' } });
   await sendSurvey(t.admin.ctx, {
     surveyId: survey.id,
     audience: { type: 'contacts', contactIds: [contact.id] },
   });
-  const inv = await db.invitation.findFirstOrThrow({
+  const inv = await adminDb.invitation.findFirstOrThrow({
     where: { tenantId: t.tenant.id, contactId: contact.id },
   });
   const where = { tenantId_id: { tenantId: t.tenant.id, id: inv.id } };
@@ -29,10 +29,10 @@ describe('the invitation sender when SMTP refuses', () => {
   it('a permanent refusal (5xx) fails the invitation at once and marks the contact bounced', async () => {
     const { t, contact, where, payload, survey } = await pending(`bounce-${uid()}@customer.example`);
     expect(await sendInvitation(payload)).toBe('failed');
-    const inv = await db.invitation.findUniqueOrThrow({ where });
+    const inv = await adminDb.invitation.findUniqueOrThrow({ where });
     expect(inv).toMatchObject({ status: 'FAILED', attempts: 1, tokenHash: null, leaseUntil: null });
     expect(inv.failureReason).toContain('No such user');
-    const c = await db.contact.findUniqueOrThrow({
+    const c = await adminDb.contact.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
     });
     expect(c.bouncedAt).toBeInstanceOf(Date);
@@ -47,13 +47,13 @@ describe('the invitation sender when SMTP refuses', () => {
   it('a temporary refusal (4xx) puts it back to PENDING and rethrows, until the last attempt fails it', async () => {
     const { where, payload } = await pending(`tempfail-${uid()}@customer.example`);
     await expect(sendInvitation(payload)).rejects.toMatchObject({ responseCode: 451 });
-    const first = await db.invitation.findUniqueOrThrow({ where });
+    const first = await adminDb.invitation.findUniqueOrThrow({ where });
     expect(first).toMatchObject({ status: 'PENDING', attempts: 1, leaseUntil: null });
     // The token stays: the retry sends the very same links.
     expect(first.tokenHash).toMatch(/^[0-9a-f]{64}$/);
-    await db.invitation.update({ where, data: { attempts: MAX_SEND_ATTEMPTS - 1 } });
+    await adminDb.invitation.update({ where, data: { attempts: MAX_SEND_ATTEMPTS - 1 } });
     expect(await sendInvitation(payload)).toBe('failed');
-    expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
+    expect(await adminDb.invitation.findUniqueOrThrow({ where })).toMatchObject({
       status: 'FAILED',
       attempts: MAX_SEND_ATTEMPTS,
       tokenHash: null,
@@ -63,10 +63,10 @@ describe('the invitation sender when SMTP refuses', () => {
   it('the retry after a temporary refusal carries the same links and Message-ID, and both open the survey', async () => {
     const { t, contact, where, payload, inv } = await pending(`tempfail-${uid()}@customer.example`);
     await expect(sendInvitation(payload)).rejects.toMatchObject({ responseCode: 451 });
-    const { tokenHash } = await db.invitation.findUniqueOrThrow({ where });
+    const { tokenHash } = await adminDb.invitation.findUniqueOrThrow({ where });
     // The relay takes mail again (here: the address is fixed), and the job's retry runs.
     const email = `ok-${uid()}@customer.example`;
-    await db.contact.update({
+    await adminDb.contact.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
       data: { email },
     });
@@ -75,7 +75,7 @@ describe('the invitation sender when SMTP refuses', () => {
     expect(mail.headers['message-id']).toBe(messageIdFor('invitation', inv.id));
     const token = TOKEN_IN_MAIL.exec(mail.text)![1]!;
     expect(hashToken(token)).toBe(tokenHash);
-    const sent = await db.invitation.findUniqueOrThrow({ where });
+    const sent = await adminDb.invitation.findUniqueOrThrow({ where });
     expect(sent).toMatchObject({
       status: 'SENT',
       attempts: 2,
@@ -96,7 +96,7 @@ describe('the invitation sender when SMTP refuses', () => {
     const { t, survey, contact, where, payload } = await pending(`paused-${uid()}@customer.example`);
     await setSurveyStatus(t.admin.ctx, survey.id, { status: 'PAUSED' });
     expect(await sendInvitation(payload)).toBe('skipped');
-    expect(await db.invitation.findUniqueOrThrow({ where })).toMatchObject({
+    expect(await adminDb.invitation.findUniqueOrThrow({ where })).toMatchObject({
       status: 'SKIPPED',
       skipReason: 'SURVEY_INACTIVE',
     });

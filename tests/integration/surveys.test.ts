@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { AppError } from '../../lib/errors';
 import { DEFAULT_TEXTS } from '../../lib/surveys/schemas';
 import {
@@ -32,7 +32,7 @@ describe('the survey builder', () => {
     const dup = await refused(createTouchpoint(nl, { name: 'Na livegang', phase: 'SUPPORT' }));
     expect(dup.status).toBe(409);
     expect(Object.keys((dup.details as { fields: object }).fields)).toEqual(['name']);
-    expect(await db.touchpoint.count({ where: { tenantId: t.tenant.id } })).toBe(1);
+    expect(await adminDb.touchpoint.count({ where: { tenantId: t.tenant.id } })).toBe(1);
   });
 
   it('a new survey starts as a draft with the default nl and en texts; texts are validated per field', async () => {
@@ -63,7 +63,7 @@ describe('the survey builder', () => {
     const s = await createSurvey(t.admin.ctx, { touchpointId: tp.id, name: 'NPS sales' });
     await setSurveyStatus(t.admin.ctx, s.id, { status: 'ACTIVE' });
     await setSurveyStatus(t.admin.ctx, s.id, { status: 'PAUSED' });
-    const trail = await db.auditLog.findMany({
+    const trail = await adminDb.auditLog.findMany({
       where: { tenantId: t.tenant.id, entityId: s.id, action: 'survey.status' },
       orderBy: { id: 'asc' },
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { AppError } from '../../lib/errors';
 import { importCompaniesCsv } from '../../lib/contacts/import';
 import { listContacts } from '../../lib/contacts/service';
@@ -88,11 +88,11 @@ async function expectFkViolation(fn: () => Promise<unknown>, constraint?: string
 
 async function tenantCounts(tenantId: string) {
   const [responses, tasks, invitations, outbox, audit] = await Promise.all([
-    db.response.count({ where: { tenantId } }),
-    db.followUpTask.count({ where: { tenantId } }),
-    db.invitation.count({ where: { tenantId } }),
-    db.outboxEvent.count({ where: { tenantId } }),
-    db.auditLog.count({ where: { tenantId } }),
+    adminDb.response.count({ where: { tenantId } }),
+    adminDb.followUpTask.count({ where: { tenantId } }),
+    adminDb.invitation.count({ where: { tenantId } }),
+    adminDb.outboxEvent.count({ where: { tenantId } }),
+    adminDb.auditLog.count({ where: { tenantId } }),
   ]);
   return { responses, tasks, invitations, outbox, audit };
 }
@@ -126,10 +126,10 @@ describe('tenant isolation', () => {
     const token = TOKEN_IN_MAIL.exec(mail.text)![1]!;
     await submitAnswer(token, { score: 3, comment: 'B is unhappy' });
     await drainOutbox(B.tenant.id);
-    const bTask = await db.followUpTask.findFirstOrThrow({ where: { tenantId: B.tenant.id } });
+    const bTask = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: B.tenant.id } });
     bTaskId = bTask.id;
     bResponseId = bTask.responseId;
-    bInvitationId = (await db.invitation.findFirstOrThrow({ where: { tenantId: B.tenant.id } })).id;
+    bInvitationId = (await adminDb.invitation.findFirstOrThrow({ where: { tenantId: B.tenant.id } })).id;
     // More B answers so a leaking dashboard would show.
     for (const score of [0, 1, 2, 4, 5])
       await makeResponse(B, { survey: bSurvey.survey, contact: await makeContact(B), score });
@@ -159,7 +159,7 @@ describe('tenant isolation', () => {
       () => setSurveyStatus(A.owner.ctx, bSurvey.survey.id, { status: 'ARCHIVED' }),
       () => setSurveyStatus(A.owner.ctx, missing, { status: 'ARCHIVED' }),
     );
-    const after = await db.survey.findUniqueOrThrow({
+    const after = await adminDb.survey.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: B.tenant.id, id: bSurvey.survey.id } },
     });
     expect(after.name).toBe(bSurvey.survey.name);
@@ -168,10 +168,10 @@ describe('tenant isolation', () => {
 
   it("answers 404 for B's task, exactly as for a missing one, and changes nothing", async () => {
     const missing = randomUUID();
-    const before = await db.followUpTask.findUniqueOrThrow({
+    const before = await adminDb.followUpTask.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: B.tenant.id, id: bTaskId } },
     });
-    const notesBefore = await db.taskNote.count({ where: { tenantId: B.tenant.id } });
+    const notesBefore = await adminDb.taskNote.count({ where: { tenantId: B.tenant.id } });
     for (const m of [A.owner, A.admin, A.am, A.viewer]) {
       await expectSameAsMissing(
         () => getTask(m.ctx, bTaskId),
@@ -202,11 +202,11 @@ describe('tenant isolation', () => {
       () => addTaskNote(A.am.ctx, missing, { body: 'x' }),
     );
 
-    const after = await db.followUpTask.findUniqueOrThrow({
+    const after = await adminDb.followUpTask.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: B.tenant.id, id: bTaskId } },
     });
     expect(after).toEqual(before);
-    expect(await db.taskNote.count({ where: { tenantId: B.tenant.id } })).toBe(notesBefore);
+    expect(await adminDb.taskNote.count({ where: { tenantId: B.tenant.id } })).toBe(notesBefore);
     const aList = await listTasks(A.admin.ctx, { scope: 'all', status: 'any' });
     expect(aList.tasks.map((t) => t.id)).toEqual([aTaskId]);
   });
@@ -215,7 +215,7 @@ describe('tenant isolation', () => {
     const e = await appErrorOf(() => reassignTask(A.admin.ctx, aTaskId, { membershipId: B.am.membershipId }));
     expect(e.status).toBeGreaterThanOrEqual(400);
     expect(e.status).toBeLessThan(500);
-    const task = await db.followUpTask.findUniqueOrThrow({
+    const task = await adminDb.followUpTask.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: A.tenant.id, id: aTaskId } },
     });
     expect(task.assigneeMembershipId).toBe(A.am.membershipId);
@@ -249,7 +249,9 @@ describe('tenant isolation', () => {
     });
     expect(byContacts).toMatchObject({ total: 0, queued: 0 });
     await drainOutbox(A.tenant.id);
-    expect(await db.invitation.count({ where: { contactId: bContact.id, tenantId: A.tenant.id } })).toBe(0);
+    expect(await adminDb.invitation.count({ where: { contactId: bContact.id, tenantId: A.tenant.id } })).toBe(
+      0,
+    );
     expect(await tenantCounts(B.tenant.id)).toEqual(bBefore);
     expect(
       sink()
@@ -258,7 +260,7 @@ describe('tenant isolation', () => {
     ).toEqual([]);
     // B's distributions are invisible to A.
     expect(await listDistributions(A.admin.ctx, bSurvey.survey.id)).toEqual([]);
-    const bDist = await db.distribution.findFirstOrThrow({ where: { tenantId: B.tenant.id } });
+    const bDist = await adminDb.distribution.findFirstOrThrow({ where: { tenantId: B.tenant.id } });
     expect(await distributionInvitations(A.admin.ctx, bDist.id)).toEqual([]);
   });
 
@@ -350,7 +352,7 @@ describe('composite foreign keys refuse cross-tenant references', () => {
   const response = (
     over: Partial<Record<'invitationId' | 'surveyId' | 'touchpointId' | 'contactId' | 'companyId', string>>,
   ) =>
-    db.response.create({
+    adminDb.response.create({
       data: {
         tenantId: A.tenant.id,
         invitationId: a.invitationId,
@@ -378,12 +380,12 @@ describe('composite foreign keys refuse cross-tenant references', () => {
     await expectFkViolation(() => response({ companyId: b.company.id }), 'Response_tenantId_companyId_fkey');
     // Raw SQL is refused by the database itself, not only by Prisma.
     await expectFkViolation(
-      () => db.$executeRaw`
+      () => adminDb.$executeRaw`
         INSERT INTO "Response" ("tenantId", "id", "invitationId", "surveyId", "touchpointId", "contactId", "score", "category", "locale")
         VALUES (${A.tenant.id}::uuid, ${randomUUID()}::uuid, ${b.invitationId}::uuid, ${b.survey.id}::uuid,
                 ${b.survey.touchpointId}::uuid, ${b.contact.id}::uuid, 7, 'PASSIVE', 'en')`,
     );
-    expect(await db.response.count({ where: { tenantId: A.tenant.id } })).toBe(0);
+    expect(await adminDb.response.count({ where: { tenantId: A.tenant.id } })).toBe(0);
     // The control: the same insert with A's own rows works.
     await expect(response({})).resolves.toMatchObject({ tenantId: A.tenant.id });
   });
@@ -391,42 +393,44 @@ describe('composite foreign keys refuse cross-tenant references', () => {
   it("a FollowUpTask in A referencing B's response", async () => {
     await expectFkViolation(
       () =>
-        db.followUpTask.create({
+        adminDb.followUpTask.create({
           data: { tenantId: A.tenant.id, responseId: b.responseId, category: 'DETRACTOR', dueAt: new Date() },
         }),
       'FollowUpTask_tenantId_responseId_fkey',
     );
     await expectFkViolation(
-      () => db.$executeRaw`
+      () => adminDb.$executeRaw`
         INSERT INTO "FollowUpTask" ("tenantId", "id", "responseId", "category", "status", "dueAt", "updatedAt")
         VALUES (${A.tenant.id}::uuid, ${randomUUID()}::uuid, ${b.responseId}::uuid, 'DETRACTOR', 'OPEN', now(), now())`,
     );
-    expect(await db.followUpTask.count({ where: { tenantId: A.tenant.id } })).toBe(0);
+    expect(await adminDb.followUpTask.count({ where: { tenantId: A.tenant.id } })).toBe(0);
   });
 
   it("a Company in A owned by B's member, and a Contact in A at B's company", async () => {
     await expectFkViolation(
       () =>
-        db.company.create({
+        adminDb.company.create({
           data: { tenantId: A.tenant.id, name: 'Cross', ownerMembershipId: B.am.membershipId },
         }),
       'Company_tenantId_ownerMembershipId_fkey',
     );
     await expectFkViolation(
       () =>
-        db.contact.create({
+        adminDb.contact.create({
           data: { tenantId: A.tenant.id, email: 'x@cross.example', companyId: b.company.id },
         }),
       'Contact_tenantId_companyId_fkey',
     );
     await expectFkViolation(
-      () => db.$executeRaw`
+      () => adminDb.$executeRaw`
         INSERT INTO "Contact" ("tenantId", "id", "email", "companyId", "updatedAt")
         VALUES (${A.tenant.id}::uuid, ${randomUUID()}::uuid, 'y@cross.example', ${b.company.id}::uuid, now())`,
     );
-    expect(await db.company.count({ where: { tenantId: A.tenant.id } })).toBe(0);
+    expect(await adminDb.company.count({ where: { tenantId: A.tenant.id } })).toBe(0);
     expect(
-      await db.contact.count({ where: { tenantId: A.tenant.id, email: { endsWith: '@cross.example' } } }),
+      await adminDb.contact.count({
+        where: { tenantId: A.tenant.id, email: { endsWith: '@cross.example' } },
+      }),
     ).toBe(0);
   });
 });
@@ -460,9 +464,9 @@ describe('roles', () => {
     // An admin may not make someone owner.
     await expectForbidden(() => inviteMember(T.admin.ctx, { email: 'owner2@x.test', role: 'OWNER' }));
     expect(await tenantCounts(T.tenant.id)).toEqual(before);
-    expect(await db.company.count({ where: { tenantId: T.tenant.id } })).toBe(0);
-    expect(await db.survey.count({ where: { tenantId: T.tenant.id } })).toBe(1);
-    expect(await db.user.count({ where: { email: { in: ['new@x.test', 'owner2@x.test'] } } })).toBe(0);
+    expect(await adminDb.company.count({ where: { tenantId: T.tenant.id } })).toBe(0);
+    expect(await adminDb.survey.count({ where: { tenantId: T.tenant.id } })).toBe(1);
+    expect(await adminDb.user.count({ where: { email: { in: ['new@x.test', 'owner2@x.test'] } } })).toBe(0);
   });
 
   it('a viewer may read tasks but not work them (403); an account manager works only their own', async () => {
@@ -519,10 +523,10 @@ describe('roles', () => {
       body: 'Called them',
     });
     await expect(setTaskStatus(T.am.ctx, own, { status: 'DONE' })).resolves.toMatchObject({ status: 'DONE' });
-    const otherRow = await db.followUpTask.findUniqueOrThrow({
+    const otherRow = await adminDb.followUpTask.findUniqueOrThrow({
       where: { tenantId_id: { tenantId: T.tenant.id, id: other } },
     });
     expect(otherRow.status).toBe('OPEN');
-    expect(await db.taskNote.count({ where: { tenantId: T.tenant.id, taskId: other } })).toBe(0);
+    expect(await adminDb.taskNote.count({ where: { tenantId: T.tenant.id, taskId: other } })).toBe(0);
   });
 });

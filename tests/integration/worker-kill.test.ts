@@ -10,7 +10,7 @@ import { NextRequest } from 'next/server';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { GET as SURVEY_GET } from '../../app/s/[token]/route';
 import { GET as UNSUB_GET } from '../../app/s/[token]/unsubscribe/route';
-import { db } from '../../lib/db';
+import { adminDb } from '../support/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { hashToken } from '../../lib/distribution/tokens';
 import { startSmtpSink, type SinkMessage, type SmtpSink } from '../../lib/mail/sink';
@@ -71,7 +71,7 @@ async function until(what: string, check: () => Promise<boolean>, ms = 120_000) 
 async function wave(t: TestTenant, n: number, label: string) {
   const company = await makeCompany(t, { ownerMembershipId: t.am.membershipId });
   const { survey } = await makeSurvey(t);
-  await db.contact.createMany({
+  await adminDb.contact.createMany({
     data: Array.from({ length: n }, (_, i) => ({
       tenantId: t.tenant.id,
       email: `${label}-${i}-${uid()}@customer.example`,
@@ -127,7 +127,7 @@ describe('a worker killed in the middle of a send wave', () => {
       const t0 = Date.now();
       await until('the kill', async () => killedAfter !== undefined);
       const tKill = Date.now();
-      const atKill = await db.invitation.groupBy({
+      const atKill = await adminDb.invitation.groupBy({
         by: ['status'],
         where: { tenantId: t.tenant.id, surveyId: survey.id },
         _count: { _all: true },
@@ -136,14 +136,14 @@ describe('a worker killed in the middle of a send wave', () => {
 
       startWorker(sink, prefix, { INVITATION_MAIL_RATE: '20' });
       await until('every invitation sent', async () => {
-        const sent = await db.invitation.count({
+        const sent = await adminDb.invitation.count({
           where: { tenantId: t.tenant.id, surveyId: survey.id, status: 'SENT' },
         });
         return sent === N;
       });
 
       const tDone = Date.now();
-      const invitations = await db.invitation.findMany({
+      const invitations = await adminDb.invitation.findMany({
         where: { tenantId: t.tenant.id, surveyId: survey.id },
         include: { contact: { select: { email: true } } },
       });
@@ -219,7 +219,7 @@ describe('an alert during a send wave', () => {
       await submitAnswer(token, { score: 2, comment: `Slow ${randomBytes(2).toString('hex')}` });
       const alert = await sink.waitFor((m) => m.to.includes(t.am.email), 60_000);
       const bulkDelivered = sink.messages.filter((m) => m.to.some((a) => a.startsWith('bulk-'))).length;
-      const stillQueued = await db.invitation.count({
+      const stillQueued = await adminDb.invitation.count({
         where: { tenantId: t.tenant.id, surveyId: survey.id, status: { in: ['PENDING', 'SENDING'] } },
       });
       expect(alert.subject).toContain('2/10');

@@ -2,7 +2,7 @@
 // never share state.
 import { randomBytes } from 'node:crypto';
 import pino from 'pino';
-import { db } from '../../lib/db';
+import { adminDb } from './db';
 import type { TRole } from '../../lib/auth/permissions';
 import { runJob } from '../../lib/queue/jobs';
 import { DEFAULT_TEXTS } from '../../lib/surveys/schemas';
@@ -22,8 +22,8 @@ export interface Member {
 
 async function member(tenantId: string, role: TRole, label: string): Promise<Member> {
   const email = `${label}-${uid()}@test.kringloop.test`;
-  const user = await db.user.create({ data: { email, name: `${label} ${uid()}` } });
-  const m = await db.membership.create({ data: { tenantId, userId: user.id, role } });
+  const user = await adminDb.user.create({ data: { email, name: `${label} ${uid()}` } });
+  const m = await adminDb.membership.create({ data: { tenantId, userId: user.id, role } });
   return {
     userId: user.id,
     membershipId: m.id,
@@ -35,7 +35,7 @@ async function member(tenantId: string, role: TRole, label: string): Promise<Mem
 /** A tenant with one member per role. */
 export async function makeTenant(overrides: { throttleDays?: number; name?: string } = {}) {
   const name = overrides.name ?? `Tenant ${uid()}`;
-  const tenant = await db.tenant.create({
+  const tenant = await adminDb.tenant.create({
     data: {
       name,
       slug: `t-${uid()}-${uid()}`,
@@ -58,7 +58,7 @@ export async function makeCompany(
   t: TestTenant,
   data: { ownerMembershipId?: string | null; name?: string } = {},
 ) {
-  return db.company.create({
+  return adminDb.company.create({
     data: {
       tenantId: t.tenant.id,
       name: data.name ?? `Company ${uid()}`,
@@ -72,7 +72,7 @@ export async function makeContact(
   t: TestTenant,
   data: { companyId?: string; locale?: 'nl' | 'en'; unsubscribed?: boolean } = {},
 ) {
-  return db.contact.create({
+  return adminDb.contact.create({
     data: {
       tenantId: t.tenant.id,
       email: `contact-${uid()}@customer.example`,
@@ -85,10 +85,10 @@ export async function makeContact(
 }
 
 export async function makeSurvey(t: TestTenant, status: 'DRAFT' | 'ACTIVE' = 'ACTIVE') {
-  const touchpoint = await db.touchpoint.create({
+  const touchpoint = await adminDb.touchpoint.create({
     data: { tenantId: t.tenant.id, name: `Support ${uid()}`, phase: 'SUPPORT' },
   });
-  const survey = await db.survey.create({
+  const survey = await adminDb.survey.create({
     data: {
       tenantId: t.tenant.id,
       touchpointId: touchpoint.id,
@@ -107,13 +107,13 @@ export async function makeSurvey(t: TestTenant, status: 'DRAFT' | 'ACTIVE' = 'AC
 export async function drainOutbox(tenantId: string) {
   const results: { type: string; result: unknown }[] = [];
   for (let round = 0; round < 10; round++) {
-    const events = await db.outboxEvent.findMany({
+    const events = await adminDb.outboxEvent.findMany({
       where: { tenantId, publishedAt: null },
       orderBy: { id: 'asc' },
     });
     if (events.length === 0) break;
     for (const e of events) {
-      await db.outboxEvent.update({
+      await adminDb.outboxEvent.update({
         where: { tenantId_id: { tenantId, id: e.id } },
         data: { publishedAt: new Date() },
       });
@@ -152,7 +152,7 @@ export async function makeInvitation(
 ) {
   const { newSurveyToken } = await import('../../lib/distribution/tokens');
   const { token, hash } = newSurveyToken(t.tenant.routingKey);
-  const invitation = await db.invitation.create({
+  const invitation = await adminDb.invitation.create({
     data: {
       tenantId: t.tenant.id,
       surveyId: data.surveyId,
@@ -187,7 +187,7 @@ export async function makeResponse(
     companyId: data.contact.companyId,
   });
   const submittedAt = data.submittedAt ?? new Date();
-  return db.response.create({
+  return adminDb.response.create({
     data: {
       tenantId: t.tenant.id,
       invitationId: invitation.id,

@@ -32,5 +32,7 @@ afterAll(async () => {
   await closeQueues();
   await closeProducerRedis();
   await shutdownServices();
+  const { disconnectAdminDb } = await import('./db');
+  await disconnectAdminDb();
   await sink.close();
 });
