@@ -62,6 +62,29 @@ describe('parseEnv', () => {
     },
   );
 
+  it('connects the app as kringloop_app and kringloop_system on DATABASE_URL by default', () => {
+    const e = parseEnv({ DATABASE_URL: 'postgresql://owner:secret@db:5433/kl_run1?sslmode=require' });
+    expect(e.DATABASE_APP_URL).toBe('postgresql://kringloop_app@db:5433/kl_run1?sslmode=require');
+    expect(e.DATABASE_SYSTEM_URL).toBe('postgresql://kringloop_system@db:5433/kl_run1?sslmode=require');
+    const own = parseEnv({
+      DATABASE_APP_URL: 'postgres://kringloop_app:pw@db/x',
+      DATABASE_SYSTEM_URL: 'postgres://kringloop_system:pw2@db/x',
+    });
+    expect([own.DATABASE_APP_URL, own.DATABASE_SYSTEM_URL]).toEqual([
+      'postgres://kringloop_app:pw@db/x',
+      'postgres://kringloop_system:pw2@db/x',
+    ]);
+  });
+
+  it('refuses app connections as any other user: the owner would switch row-level security off', () => {
+    expect(problemsOf({ DATABASE_APP_URL: 'postgresql://postgres@127.0.0.1/kringloop' })).toEqual([
+      'DATABASE_APP_URL: must connect as the role kringloop_app',
+    ]);
+    expect(problemsOf({ DATABASE_SYSTEM_URL: 'postgresql://kringloop_app@127.0.0.1/kringloop' })).toEqual([
+      'DATABASE_SYSTEM_URL: must connect as the role kringloop_system',
+    ]);
+  });
+
   it('names the variable in the error message too', () => {
     expect(() => parseEnv({ REDIS_URL: 'http://cache' })).toThrow(/REDIS_URL/);
   });
