@@ -4,6 +4,8 @@ import { PrismaClient } from './generated/client.ts';
 import { env } from '../env';
 import { logger } from '../log';
 
+import type { Prisma } from './generated/client.ts';
+
 export { Prisma } from './generated/client.ts';
 export type * from './generated/models.ts';
 export * from './generated/enums.ts';
@@ -87,9 +89,23 @@ export const systemPathChannel = channel('kringloop:db:asSystem');
  * one invitation, never a list).
  */
 export async function asSystem<T>(purpose: TSystemPurpose, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
+  announce(purpose);
+  return systemClient().$transaction(fn, opts);
+}
+
+/**
+ * asSystem for exactly one read statement: a statement is atomic by itself and the system role needs
+ * no setting, so it skips the transaction (BEGIN and COMMIT are two of the token lookup's three
+ * round trips on the respondent's hot path).
+ */
+export async function asSystemQuery<T>(purpose: TSystemPurpose, sql: Prisma.Sql): Promise<T> {
+  announce(purpose);
+  return systemClient().$queryRaw<T>(sql);
+}
+
+function announce(purpose: TSystemPurpose) {
   logger.debug({ kind: 'db', purpose }, 'cross-tenant path');
   if (systemPathChannel.hasSubscribers) systemPathChannel.publish({ purpose });
-  return systemClient().$transaction(fn, opts);
 }
 
 /** A unique constraint refused the write (Prisma P2002, or Postgres 23505 from raw SQL). */

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import { asSystem, Prisma, withTenant } from '../db';
+import { asSystemQuery, Prisma, withTenant } from '../db';
 import { parseSurveyToken } from '../distribution/tokens';
 import { audit } from '../audit';
 import { notFound } from '../errors';
@@ -57,8 +57,7 @@ function lookupSql(parsed: { routingKey: string; hash: string }, allowExpired: b
 async function findInvitation(token: string, opts: { allowExpired?: boolean } = {}): Promise<Found | null> {
   const parsed = parseSurveyToken(token);
   if (!parsed) return null;
-  const sql = lookupSql(parsed, opts.allowExpired ?? false);
-  const rows = await asSystem('token routing', (tx) => tx.$queryRaw<Found[]>(sql));
+  const rows = await asSystemQuery<Found[]>('token routing', lookupSql(parsed, opts.allowExpired ?? false));
   return rows[0] ?? null;
 }
 

@@ -1,4 +1,4 @@
-// The cross-tenant paths stay few and written down: every asSystem call in the code names a purpose
+// The cross-tenant paths stay few and written down: every asSystem(Query) call names a purpose
 // of SYSTEM_PURPOSES, and docs/ARCHITECTURE.md lists each purpose with every file that uses it.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,9 @@ function callers(): Map<string, Set<string>> {
   const found = new Map<string, Set<string>>();
   for (const file of ROOTS.flatMap(sources)) {
     if (file === join('lib', 'db', 'index.ts')) continue;
-    for (const m of readFileSync(file, 'utf8').matchAll(/asSystem\(\s*(['"`])([^'"`]+)\1/g)) {
+    for (const m of readFileSync(file, 'utf8').matchAll(
+      /asSystem(?:Query)?(?:<[^(]*>)?\(\s*(['"`])([^'"`]+)\1/g,
+    )) {
       const set = found.get(m[2]!) ?? new Set<string>();
       set.add(file);
       found.set(m[2]!, set);
