@@ -26,7 +26,7 @@ test('survey -> email -> one-tap answer -> alert -> task closed -> dashboard', a
   await page.goto('/companies');
   const addCompany = page.getByRole('region', { name: 'Add company' });
   await addCompany.getByLabel('Company name').fill(companyName);
-  await addCompany.getByLabel('Account owner').selectOption(am.email);
+  await addCompany.getByLabel('Account manager').selectOption(am.email);
   await addCompany.getByRole('button', { name: 'Add company' }).click();
   await expect(page.getByRole('cell', { name: companyName, exact: true })).toBeVisible();
 

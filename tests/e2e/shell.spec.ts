@@ -25,7 +25,7 @@ test('a user in two organisations switches between them; the language follows th
 
   await page.goto('/dashboard');
   await page.getByRole('button', { name: 'NL' }).click();
-  await expect(page.getByRole('link', { name: 'Opvolging' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Opvolgtaken' })).toBeVisible();
   const r = await sql().query(`SELECT locale FROM "User" WHERE id = $1`, [sam.userId]);
   expect(r.rows[0]).toEqual({ locale: 'nl' });
 });

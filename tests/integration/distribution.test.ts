@@ -344,7 +344,7 @@ describe('the invitation email', () => {
       `Hoe waarschijnlijk is het dat u ${sender} aanbeveelt bij een collega of relatie?`,
     );
     expect(mail.text).toContain('Beste Sanne de Vries,');
-    expect(mail.text).toContain('Afmelden voor deze enquêtes');
+    expect(mail.text).toContain('Uitschrijven voor deze enquêtes');
     expect(mail.text).not.toContain('How likely');
     expect(mail.html).toContain('lang="nl"');
     expect(mail.headers['from']).toContain(sender);

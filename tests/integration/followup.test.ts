@@ -191,7 +191,7 @@ describe('the alert email', () => {
     const m = mails[0]!;
     expect(m.subject).toMatch(new RegExp(`^Criticaster 3/10 van ${company!.name}: opvolgen vóór `));
     expect(m.text).toContain('Score: 3/10 (Criticaster)');
-    expect(m.text).toContain('Toelichting: Levering was te laat');
+    expect(m.text).toContain('Opmerking: Levering was te laat');
     expect(m.text).toContain(`${APP_URL}/tasks/${taskId}`);
     expect(m.text).toContain(touchpoint.name);
     expect(m.text).toContain('Handel snel');

@@ -81,8 +81,8 @@ export const common = defineMessages(
     tagline: 'Continue NPS-feedback voor B2B',
     nav: {
       dashboard: 'Dashboard',
-      tasks: 'Mijn opvolging',
-      allTasks: 'Opvolging',
+      tasks: 'Mijn opvolgtaken',
+      allTasks: 'Opvolgtaken',
       surveys: 'Enquêtes',
       companies: 'Bedrijven',
       contacts: 'Contactpersonen',

@@ -4,7 +4,8 @@ export const contacts = defineMessages(
   {
     companies: {
       title: 'Companies',
-      description: 'The accounts you measure. Each company has an owner who follows up its answers.',
+      description:
+        'The companies you measure. Each company has an account manager who follows up its answers.',
       searchLabel: 'Search companies',
       searchPlaceholder: 'Company name',
       search: 'Search',
@@ -16,7 +17,7 @@ export const contacts = defineMessages(
       cols: {
         name: 'Company',
         externalId: 'External id',
-        owner: 'Owner',
+        owner: 'Account manager',
         businessUnit: 'Business unit',
         region: 'Region',
         yearlyRevenue: 'Yearly revenue',
@@ -30,8 +31,8 @@ export const contacts = defineMessages(
         name: 'Company name',
         externalId: 'External id',
         externalIdHint: 'The id in your CRM, so a later import updates this company.',
-        ownerEmail: 'Account owner',
-        noOwner: '— no owner —',
+        ownerEmail: 'Account manager',
+        noOwner: '— no account manager —',
         businessUnit: 'Business unit',
         businessUnitHint: 'Pick an existing unit or type a new one.',
         region: 'Region',
@@ -42,7 +43,7 @@ export const contacts = defineMessages(
       importTitle: 'Import companies (CSV)',
       importSubmit: 'Import companies',
       importHelp:
-        'One company per line. Only name is required. Owner email must belong to a member of your team; a new business unit is created when needed.',
+        'One company per line. Only name is required. The account manager’s email (owner_email) must belong to a member of your team; a new business unit is created when needed.',
     },
     contacts: {
       title: 'Contacts',
@@ -111,7 +112,7 @@ export const contacts = defineMessages(
   {
     companies: {
       title: 'Bedrijven',
-      description: 'De accounts die u meet. Elk bedrijf heeft een eigenaar die de antwoorden opvolgt.',
+      description: 'De bedrijven die u meet. Elk bedrijf heeft een accountmanager die de antwoorden opvolgt.',
       searchLabel: 'Zoek bedrijven',
       searchPlaceholder: 'Bedrijfsnaam',
       search: 'Zoeken',
@@ -123,8 +124,8 @@ export const contacts = defineMessages(
       cols: {
         name: 'Bedrijf',
         externalId: 'Extern id',
-        owner: 'Eigenaar',
-        businessUnit: 'Businessunit',
+        owner: 'Accountmanager',
+        businessUnit: 'Bedrijfsonderdeel',
         region: 'Regio',
         yearlyRevenue: 'Jaaromzet',
         contacts: 'Contactpersonen',
@@ -137,10 +138,10 @@ export const contacts = defineMessages(
         name: 'Bedrijfsnaam',
         externalId: 'Extern id',
         externalIdHint: 'Het id in uw CRM, zodat een latere import dit bedrijf bijwerkt.',
-        ownerEmail: 'Accounteigenaar',
-        noOwner: '— geen eigenaar —',
-        businessUnit: 'Businessunit',
-        businessUnitHint: 'Kies een bestaande unit of typ een nieuwe.',
+        ownerEmail: 'Accountmanager',
+        noOwner: '— geen accountmanager —',
+        businessUnit: 'Bedrijfsonderdeel',
+        businessUnitHint: 'Kies een bestaand bedrijfsonderdeel of typ een nieuw.',
         region: 'Regio',
         yearlyRevenue: 'Jaaromzet (EUR)',
       },
@@ -149,7 +150,7 @@ export const contacts = defineMessages(
       importTitle: 'Bedrijven importeren (CSV)',
       importSubmit: 'Bedrijven importeren',
       importHelp:
-        'Eén bedrijf per regel. Alleen de naam is verplicht. Het e-mailadres van de eigenaar moet van een teamlid zijn; een nieuwe businessunit wordt zo nodig aangemaakt.',
+        'Eén bedrijf per regel. Alleen de naam is verplicht. Het e-mailadres van de accountmanager (owner_email) moet van een teamlid zijn; een nieuw bedrijfsonderdeel wordt zo nodig aangemaakt.',
     },
     contacts: {
       title: 'Contactpersonen',
@@ -173,7 +174,7 @@ export const contacts = defineMessages(
       },
       states: {
         active: 'Actief',
-        unsubscribed: 'Afgemeld',
+        unsubscribed: 'Uitgeschreven',
         bounced: 'Onbestelbaar',
       },
       addTitle: 'Contactpersoon toevoegen',

@@ -44,10 +44,10 @@ export const respondent = defineMessages(
     tooLargeBody:
       'We konden uw antwoord niet ontvangen: het is te lang. Ga terug, kort uw antwoord in tot maximaal {max} tekens en verstuur het opnieuw.',
     tooMany: 'Te veel pogingen. Wacht een minuut en probeer het opnieuw.',
-    unsubscribeTitle: 'Afmelden',
+    unsubscribeTitle: 'Uitschrijven',
     unsubscribeBody: 'Wilt u geen enquêtes van {company} meer ontvangen?',
-    unsubscribeButton: 'Afmelden',
-    unsubscribedTitle: 'U bent afgemeld',
+    unsubscribeButton: 'Uitschrijven',
+    unsubscribedTitle: 'U bent uitgeschreven',
     unsubscribedBody: 'U ontvangt geen enquêtes van {company} meer.',
     poweredBy: 'Enquête van {company} · Kringloop',
   },

@@ -11,7 +11,7 @@ export const validation = defineMessages(
     unknownTimeZone: 'unknown time zone',
     customPhaseRequired: 'required for a custom phase',
     unknownMember: 'unknown member',
-    cannotWorkTasks: 'this member cannot work follow-up tasks (viewers only watch)',
+    cannotWorkTasks: 'this member cannot work follow-ups (directors only watch)',
     pickAudience: 'choose who receives the survey',
     surveyNotActive: 'Activate the survey before sending it.',
     tooManyRows:
@@ -28,7 +28,7 @@ export const validation = defineMessages(
     unknownTimeZone: 'onbekende tijdzone',
     customPhaseRequired: 'verplicht bij een eigen fase',
     unknownMember: 'onbekend lid',
-    cannotWorkTasks: 'dit lid kan geen opvolgtaken behandelen (kijkers kijken alleen mee)',
+    cannotWorkTasks: 'dit lid kan geen opvolgtaken behandelen (directeuren kijken alleen mee)',
     pickAudience: 'kies wie de enquête ontvangt',
     surveyNotActive: 'Activeer de enquête voordat u hem verstuurt.',
     tooManyRows:
