@@ -2,8 +2,8 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { LOCALE_COOKIE } from '@/lib/auth/options';
 import { isLocale } from '@/lib/i18n';
+import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS } from '@/lib/i18n/locales';
 import { currentContext, TENANT_COOKIE } from '@/lib/http/session';
 import { membershipsOfUser, setUserLocale } from '@/lib/tenancy/service';
 
@@ -14,7 +14,7 @@ export async function chooseLocale(form: FormData) {
   const locale = form.get('locale');
   const back = String(form.get('back') ?? '/');
   if (!isLocale(locale)) return;
-  (await cookies()).set(LOCALE_COOKIE, locale, COOKIE);
+  (await cookies()).set(LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);
   const { user } = await currentContext();
   if (user) await setUserLocale(user.id, locale);
   redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');

@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { chooseLocale } from '@/app/actions/preferences';
-import { LOCALES, type TLocale } from '@/lib/i18n';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
+import type { TLocale } from '@/lib/i18n';
 
 /** The frame of the signed-out pages: brand, language switch, one card. */
 export function AuthCard({
@@ -18,21 +18,7 @@ export function AuthCard({
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
       <div className="mb-6 flex items-center justify-between">
         <span className="text-xl font-semibold text-brand-700">Kringloop</span>
-        <form action={chooseLocale} className="flex gap-2 text-sm">
-          <input type="hidden" name="back" value={back} />
-          {LOCALES.map((l) => (
-            <button
-              key={l}
-              name="locale"
-              value={l}
-              lang={l}
-              aria-pressed={l === locale}
-              className={l === locale ? 'font-semibold text-brand-700' : 'text-zinc-500'}
-            >
-              {l.toUpperCase()}
-            </button>
-          ))}
-        </form>
+        <LanguageSwitch locale={locale} back={back} />
       </div>
       <div className="rounded-lg border border-zinc-200 bg-white p-6 shadow-sm">
         <h1 className="mb-3 text-xl font-semibold">{title}</h1>

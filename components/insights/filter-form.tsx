@@ -1,15 +1,37 @@
 import Link from 'next/link';
 import { Button } from '@/components/ui/button';
-import { Input, Label, Select } from '@/components/ui/form';
+import { DateField } from '@/components/ui/date-field';
+import { Label, Select } from '@/components/ui/form';
 import { cn } from '@/lib/cn';
-import { messages, type TLocale } from '@/lib/i18n';
-import type { QuickPick } from './period';
+import { DAY_PATTERN, fill, messages, type TLocale } from '@/lib/i18n';
+import { activePick, type QuickPick } from './period';
 
 export interface DashboardFilterValues {
   from: string;
   to: string;
   touchpointId: string;
   businessUnitId: string;
+}
+
+function DayFilter(p: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  invalid: boolean;
+  locale: TLocale;
+}) {
+  const t = messages(p.locale).insights.filter;
+  const pattern = DAY_PATTERN[p.locale];
+  return (
+    <div>
+      <Label htmlFor={p.id}>{p.label}</Label>
+      <DateField id={p.id} name={p.name} value={p.value} locale={p.locale} invalid={p.invalid} />
+      <p id={`${p.id}-format`} className={cn('mt-1 text-xs', p.invalid ? 'text-red-700' : 'text-zinc-600')}>
+        {fill(p.invalid ? t.invalidDay : t.dayFormat, { pattern })}
+      </p>
+    </div>
+  );
 }
 
 function href(v: DashboardFilterValues): string {
@@ -24,15 +46,19 @@ export function DashboardFilterForm({
   picks,
   touchpoints,
   businessUnits,
+  invalid,
   locale,
 }: {
   values: DashboardFilterValues;
+  /** Fields whose typed day could not be read (shown as typed, with the format to use). */
+  invalid: { from: boolean; to: boolean };
   picks: { key: QuickPick; from: string; to: string }[];
   touchpoints: { id: string; label: string }[];
   businessUnits: { id: string; name: string }[];
   locale: TLocale;
 }) {
   const t = messages(locale).insights.filter;
+  const active = activePick(picks, values.from, values.to);
   return (
     <div className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
       <form
@@ -42,14 +68,17 @@ export function DashboardFilterForm({
         aria-label={t.label}
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end"
       >
-        <div>
-          <Label htmlFor="filter-from">{t.from}</Label>
-          <Input id="filter-from" name="from" type="date" defaultValue={values.from} />
-        </div>
-        <div>
-          <Label htmlFor="filter-to">{t.to}</Label>
-          <Input id="filter-to" name="to" type="date" defaultValue={values.to} />
-        </div>
+        {(['from', 'to'] as const).map((k) => (
+          <DayFilter
+            key={k}
+            id={`filter-${k}`}
+            name={k}
+            label={t[k]}
+            value={values[k]}
+            invalid={invalid[k]}
+            locale={locale}
+          />
+        ))}
         <div>
           <Label htmlFor="filter-touchpoint">{t.touchpoint}</Label>
           <Select id="filter-touchpoint" name="touchpointId" defaultValue={values.touchpointId}>
@@ -82,15 +111,15 @@ export function DashboardFilterForm({
       <nav aria-label={t.quickPicks} className="mt-3 flex flex-wrap items-center gap-2 text-sm">
         <span className="text-zinc-600">{t.quickPicks}:</span>
         {picks.map((p) => {
-          const active = p.from === values.from && p.to === values.to;
+          const isActive = p.key === active;
           return (
             <Link
               key={p.key}
               href={href({ ...values, from: p.from, to: p.to })}
-              aria-current={active ? 'true' : undefined}
+              aria-current={isActive ? 'true' : undefined}
               className={cn(
                 'rounded-full border px-3 py-1',
-                active
+                isActive
                   ? 'border-brand-700 bg-brand-50 font-medium text-brand-800'
                   : 'border-zinc-300 text-zinc-700 hover:bg-zinc-100',
               )}

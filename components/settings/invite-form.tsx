@@ -13,6 +13,8 @@ export interface InviteFormTexts {
   email: string;
   name: string;
   role: string;
+  language: string;
+  languageHint: string;
   hint: string;
   submit: string;
 }
@@ -25,11 +27,15 @@ export function InviteForm({
   action,
   roles,
   defaultRole,
+  languages,
+  defaultLanguage,
   texts,
 }: {
   action: (prev: State, form: FormData) => Promise<State>;
   roles: { value: string; label: string; help: string }[];
   defaultRole: string;
+  languages: { value: string; label: string }[];
+  defaultLanguage: string;
   texts: InviteFormTexts;
 }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -53,7 +59,7 @@ export function InviteForm({
         {state && !state.ok && !Object.keys(fields).length && <Notice tone="error">{state.error}</Notice>}
         {state?.ok && <Notice tone="success">{state.data.message}</Notice>}
         <p className="text-sm text-zinc-600">{texts.hint}</p>
-        <div className="grid gap-4 sm:grid-cols-3">
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           <Field id="invite-email" label={texts.email} error={fields.email}>
             <Input
               id="invite-email"
@@ -78,6 +84,20 @@ export function InviteForm({
               {roles.map((r) => (
                 <option key={r.value} value={r.value}>
                   {r.label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field id="invite-locale" label={texts.language} hint={texts.languageHint} error={fields.locale}>
+            <Select
+              id="invite-locale"
+              name="locale"
+              defaultValue={defaultLanguage}
+              {...aria('invite-locale', 'locale')}
+            >
+              {languages.map((l) => (
+                <option key={l.value} value={l.value} lang={l.value}>
+                  {l.label}
                 </option>
               ))}
             </Select>

@@ -4,12 +4,13 @@ import { PrismaAdapter } from '@next-auth/prisma-adapter';
 import { cookies, headers } from 'next/headers';
 import { db } from '../db';
 import { env } from '../env';
-import { isLocale, localeFromAcceptLanguage, type TLocale } from '../i18n';
+import type { TLocale } from '../i18n';
+import { LOCALE_COOKIE } from '../i18n/locales';
+import { pickLocale } from '../i18n/rule';
 import { logger } from '../log';
 import { magicLinkMail } from '../mail/templates';
 import { sendMail } from '../mail/transport';
-
-export const LOCALE_COOKIE = 'kl_locale';
+import { adoptLocaleAtSignIn, confirmLink } from './sign-in-link';
 
 /** Session cookie name: the __Secure- prefix applies when the app is served over https. */
 export function sessionCookieName(): string {
@@ -19,30 +20,22 @@ export function sessionCookieName(): string {
 }
 
 /**
- * The language of a request without a user's own choice: the language cookie, else the browser's
- * Accept-Language. Request scope only (it reads cookies and headers).
+ * The language of the page a request comes from, for a person not signed in (rule 2 in
+ * lib/i18n/rule.ts): the language cookie, else the browser's. Request scope only.
  */
 export async function browserLocale(): Promise<TLocale> {
-  const c = (await cookies()).get(LOCALE_COOKIE)?.value;
-  if (isLocale(c)) return c;
-  return localeFromAcceptLanguage((await headers()).get('accept-language'));
-}
-
-/** The magic link's language: the user's choice, else the requesting browser's. */
-async function magicLinkLocale(email: string): Promise<TLocale> {
-  const user = await db.user.findUnique({ where: { email }, select: { locale: true } });
-  if (user?.locale) return user.locale;
-  try {
-    return await browserLocale();
-  } catch {
-    return 'en';
-  }
+  return pickLocale({
+    cookie: (await cookies()).get(LOCALE_COOKIE)?.value,
+    acceptLanguage: (await headers()).get('accept-language'),
+  });
 }
 
 /**
  * next-auth with email magic links and database sessions. Cookies: HttpOnly and SameSite=Lax by
  * next-auth's defaults, Secure when APP_URL is https. Verification tokens are stored hashed and
- * deleted on first use, so a link works once.
+ * deleted on first use, so a link works once. The email carries a link to our confirmation page
+ * (lib/auth/sign-in-link.ts), not to next-auth's callback: mail scanners open links, and only the
+ * page's button spends the token.
  */
 export function authOptions(): NextAuthOptions {
   const e = env();
@@ -59,13 +52,19 @@ export function authOptions(): NextAuthOptions {
         from: e.MAIL_FROM,
         maxAge: 24 * 3600,
         async sendVerificationRequest({ identifier, url }) {
-          const locale = await magicLinkLocale(identifier);
-          const mail = await magicLinkMail(locale, url);
+          // Asked before signing in: the language of the page it was asked from (lib/i18n/rule.ts).
+          const locale = await browserLocale().catch(() => 'en' as const);
+          const mail = await magicLinkMail(locale, confirmLink(url, locale));
           await sendMail({ to: identifier, ...mail });
           logger.info({ kind: 'auth' }, 'magic link sent');
         },
       }),
     ],
+    events: {
+      async signIn({ user }) {
+        await adoptLocaleAtSignIn(user.id, await browserLocale().catch(() => null));
+      },
+    },
     callbacks: {
       session({ session, user }) {
         if (session.user) (session.user as { id?: string }).id = user.id;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { withTenant } from '../db';
 import { env } from '../env';
 import { formatDate } from '../i18n';
+import { mailLocale, withLang } from '../i18n/rule';
 import { logger } from '../log';
 import { taskAlertMail } from '../mail/templates';
 import { messageIdFor, sendMail } from '../mail/transport';
@@ -67,7 +68,7 @@ export async function sendTaskAlert(
   if (!task) return 'not-claimed';
 
   try {
-    const locale = task.assignee.user.locale ?? task.tenant.defaultLocale;
+    const locale = mailLocale(task.assignee.user.locale, task.tenant.defaultLocale);
     const mail = await taskAlertMail({
       locale,
       tenant: task.tenant.name,
@@ -78,7 +79,7 @@ export async function sendTaskAlert(
       contact: task.response.contact.name ?? task.response.contact.email,
       touchpoint: task.response.touchpoint.name,
       due: formatDate(task.dueAt, locale, task.tenant.timeZone, true),
-      taskUrl: `${env().APP_URL}/tasks/${task.id}`,
+      taskUrl: withLang(`${env().APP_URL}/tasks/${task.id}`, locale),
     });
     // The same Message-ID on every attempt of this alert; an alert after the answer changed (it got
     // worse) is another mail with its own.

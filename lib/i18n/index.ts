@@ -1,18 +1,14 @@
 import { en, type Messages } from './en';
 import { nl } from './nl';
 
-export const LOCALES = ['nl', 'en'] as const;
-export type TLocale = (typeof LOCALES)[number];
+import { isLocale, type TLocale } from './locales';
+export { LOCALES, isLocale, type TLocale } from './locales';
 export type { Messages };
 
 const DICTIONARIES: Record<TLocale, Messages> = { en, nl };
 
 export function messages(locale: TLocale): Messages {
   return DICTIONARIES[locale];
-}
-
-export function isLocale(v: unknown): v is TLocale {
-  return v === 'nl' || v === 'en';
 }
 
 /** Picks nl or en from an Accept-Language header, by the order of the listed languages and their q. */
@@ -33,10 +29,8 @@ export function localeFromAcceptLanguage(
   return ranked.map((x) => x.lang).find(isLocale) ?? fallback;
 }
 
-/** Fills {name} placeholders. Unknown names stay visible so a missing value is noticed. */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
+// In its own module so client components can use it without the dictionaries.
+export { fill } from './fill';
 
 const DATE_LOCALE: Record<TLocale, string> = { nl: 'nl-NL', en: 'en-GB' };
 
@@ -58,4 +52,31 @@ export function formatNumber(n: number, locale: TLocale, digits = 0): string {
     maximumFractionDigits: digits,
     minimumFractionDigits: digits,
   }).format(n);
+}
+
+/**
+ * Calendar days ("YYYY-MM-DD") as people type them: day first in both languages, nl with dashes
+ * (15-03-2026), en with slashes (15/03/2026). A native date input would show the browser's format
+ * (03/15/2026 in a US browser) whatever the page's language; DateField uses these instead.
+ */
+const DAY_SEPARATOR: Record<TLocale, string> = { nl: '-', en: '/' };
+export const DAY_PATTERN: Record<TLocale, string> = { nl: 'dd-mm-jjjj', en: 'dd/mm/yyyy' };
+
+export function formatDay(iso: string, locale: TLocale): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const sep = DAY_SEPARATOR[locale];
+  return `${m[3]}${sep}${m[2]}${sep}${m[1]}`;
+}
+
+/** A typed day in either language's format (or ISO) as "YYYY-MM-DD"; null when it is no real day. */
+export function parseDay(text: string): string | null {
+  const v = text.trim();
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(v);
+  const dmy = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(v);
+  const [y, mo, d] = iso ? [iso[1], iso[2], iso[3]] : dmy ? [dmy[3], dmy[2], dmy[1]] : [];
+  if (!y || !mo || !d) return null;
+  const day = `${y}-${mo.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const t = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === day ? day : null;
 }

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { withTenant } from '../db';
 import { env } from '../env';
 import { messages } from '../i18n';
+import { mailLocale, withLang } from '../i18n/rule';
 import { logger } from '../log';
 import { memberInviteMail } from '../mail/templates';
 import { messageIdFor, sendMail } from '../mail/transport';
@@ -32,8 +33,8 @@ export async function sendMemberInvite(
     return;
   }
   const { m, inviter } = found;
-  const locale = m.user.locale ?? m.tenant.defaultLocale;
-  const url = `${env().APP_URL}/signin?email=${encodeURIComponent(m.user.email)}`;
+  const locale = mailLocale(m.user.locale, m.tenant.defaultLocale);
+  const url = withLang(`${env().APP_URL}/signin?email=${encodeURIComponent(m.user.email)}`, locale);
   const mail = await memberInviteMail(locale, {
     inviter: inviter?.name ?? inviter?.email ?? 'Kringloop',
     tenant: m.tenant.name,

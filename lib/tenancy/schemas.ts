@@ -13,6 +13,8 @@ export const ZInviteMember = z.object({
   email: ZEmail,
   name: z.string().trim().max(120).optional(),
   role: z.enum(ROLES),
+  /** The language the inviter chose for the colleague: their emails and first pages speak it. */
+  locale: z.enum(LOCALES).optional(),
 });
 
 export const ZTenantSettings = z.object({

@@ -169,9 +169,13 @@ export async function inviteMember(ctx: TenantContext, input: TInviteMember) {
   return withTenant(ctx.tenantId, async (tx) => {
     const user = await tx.user.upsert({
       where: { email: data.email },
-      create: { email: data.email, name: data.name || null },
+      create: { email: data.email, name: data.name || null, locale: data.locale ?? null },
       update: {},
     });
+    // The inviter's language choice is the colleague's until they choose one (lib/i18n/rule.ts);
+    // someone who already chose keeps theirs.
+    if (!user.locale && data.locale)
+      await tx.user.update({ where: { id: user.id }, data: { locale: data.locale } });
     const existing = await tx.membership.findUnique({
       where: { tenantId_userId: { tenantId: ctx.tenantId, userId: user.id } },
     });

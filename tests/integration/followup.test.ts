@@ -195,7 +195,8 @@ describe('the alert email', () => {
     expect(m.text).toContain(`${APP_URL}/tasks/${taskId}`);
     expect(m.text).toContain(touchpoint.name);
     expect(m.text).toContain('Handel snel');
-    expect(m.html).toContain(`href="${APP_URL}/tasks/${taskId}"`);
+    // The link carries the mail's language, so the page it opens speaks it too.
+    expect(m.html).toContain(`href="${APP_URL}/tasks/${taskId}?lang=nl"`);
     expect(m.html).toContain('lang="nl"');
     expect(
       (await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id, id: taskId } }))

@@ -61,6 +61,36 @@ describe('sign-up, invitations and several tenants per user', () => {
     expect((bad as AppError).details).toMatchObject({ fields: { email: expect.any(String) } });
   });
 
+  it("the inviter's language choice becomes a new colleague's; someone who chose their own keeps it", async () => {
+    const t = await makeTenant();
+    const fresh = `fresh-${uid()}@x.test`;
+    const settled = `settled-${uid()}@x.test`;
+    await db.user.create({ data: { email: settled, locale: 'en' } });
+    await inviteMember(t.admin.ctx, { email: fresh, role: 'ACCOUNT_MANAGER', locale: 'nl' });
+    await inviteMember(t.admin.ctx, { email: settled, role: 'VIEWER', locale: 'nl' });
+    await drainOutbox(t.tenant.id);
+    const users = await db.user.findMany({
+      where: { email: { in: [fresh, settled] } },
+      orderBy: { email: 'asc' },
+    });
+    expect(users.map((u) => [u.email, u.locale])).toEqual([
+      [fresh, 'nl'],
+      [settled, 'en'],
+    ]);
+    const toFresh = await sink().waitFor((x) => x.to.includes(fresh));
+    expect(toFresh.subject).toContain('nodigt u uit');
+    expect(toFresh.text).toContain(`/signin?email=${encodeURIComponent(fresh)}&lang=nl`);
+    const toSettled = await sink().waitFor((x) => x.to.includes(settled));
+    expect(toSettled.subject).toContain('invites you');
+    expect(toSettled.text).toContain('&lang=en');
+    const bad = await inviteMember(t.admin.ctx, {
+      email: `x-${uid()}@x.test`,
+      role: 'VIEWER',
+      locale: 'fr' as never,
+    }).catch((e: unknown) => e);
+    expect((bad as AppError).details).toMatchObject({ fields: { locale: expect.any(String) } });
+  });
+
   it('a user in two tenants gets the tenant they chose, and only tenants they belong to', async () => {
     const a = await makeTenant();
     const b = await makeTenant();

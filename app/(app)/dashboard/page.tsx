@@ -2,14 +2,14 @@ import { BreakdownTable } from '@/components/insights/breakdown-table';
 import { DashboardFilterForm } from '@/components/insights/filter-form';
 import { LoopHealth } from '@/components/insights/loop-health';
 import { NpsHeadline } from '@/components/insights/nps-headline';
-import { isCalendarDay, quickPicks, todayIn } from '@/components/insights/period';
+import { quickPicks, todayIn } from '@/components/insights/period';
 import { RecentComments } from '@/components/insights/recent-comments';
 import { TrendCard } from '@/components/insights/trend-card';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { listBusinessUnits } from '@/lib/contacts/service';
 import { guardPage } from '@/lib/http/guard';
-import { messages } from '@/lib/i18n';
+import { messages, parseDay } from '@/lib/i18n';
 import { dashboard } from '@/lib/insights/dashboard';
 import { listTouchpoints } from '@/lib/surveys/service';
 
@@ -20,10 +20,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const sp = await searchParams;
   // Empty fields of the GET form mean "no filter"; ids and impossible days fall back to the defaults.
   const param = (k: string) => (typeof sp[k] === 'string' && sp[k] !== '' ? sp[k] : undefined);
+  // Days come typed in the user's language (15-03-2026, 15/03/2026) or as ISO from a quick pick.
   const day = (k: string) => {
     const v = param(k);
-    return v && isCalendarDay(v) ? v : undefined;
+    return v ? (parseDay(v) ?? undefined) : undefined;
   };
+  const invalid = { from: !!param('from') && !day('from'), to: !!param('to') && !day('to') };
   const [d, touchpoints, units] = await Promise.all([
     dashboard(ctx, {
       from: day('from'),
@@ -50,7 +52,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     <>
       <PageHeader title={t.insights.title} description={t.insights.description} />
       <DashboardFilterForm
-        values={{ from: d.period.from, to: d.period.to, touchpointId, businessUnitId }}
+        values={{
+          from: invalid.from ? param('from')! : d.period.from,
+          to: invalid.to ? param('to')! : d.period.to,
+          touchpointId,
+          businessUnitId,
+        }}
+        invalid={invalid}
         picks={quickPicks(todayIn(d.timeZone))}
         touchpoints={touchpoints.map((tp) => ({
           id: tp.id,

@@ -6,7 +6,7 @@ import type { TenantSettingsValues } from '@/components/settings/tenant-settings
 import { Card, CardTitle, PageHeader } from '@/components/ui/card';
 import { can, ROLES } from '@/lib/auth/permissions';
 import { guardPage } from '@/lib/http/guard';
-import { messages } from '@/lib/i18n';
+import { LOCALES, messages } from '@/lib/i18n';
 import { getTenant, listMembers } from '@/lib/tenancy/service';
 import { inviteColleague, saveTenantSettings } from './actions';
 
@@ -68,11 +68,15 @@ export default async function SettingsPage() {
               action={inviteColleague}
               roles={roles}
               defaultRole="ACCOUNT_MANAGER"
+              languages={LOCALES.map((l) => ({ value: l, label: m.common.languages[l] }))}
+              defaultLanguage={tenant.defaultLocale}
               texts={{
                 title: m.auth.inviteTitle,
                 email: m.auth.inviteEmail,
                 name: t.team.inviteName,
                 role: m.auth.inviteRole,
+                language: m.auth.inviteLanguage,
+                languageHint: m.auth.inviteLanguageHint,
                 hint: t.team.inviteHint,
                 submit: m.auth.inviteSend,
               }}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { formatDate, messages } from '@/lib/i18n';
 import { orNotFound } from '@/lib/http/not-found';
 import { currentContext } from '@/lib/http/session';
@@ -16,9 +17,12 @@ export default async function MailboxPage() {
     <main className="mx-auto max-w-4xl px-4 py-6">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">{messages(locale).common.nav.mailbox}</h1>
-        <Link href="/" className="text-sm text-brand-700 underline">
-          Kringloop
-        </Link>
+        <div className="flex items-center gap-4">
+          <LanguageSwitch locale={locale} back="/dev/mailbox" />
+          <Link href="/" className="text-sm text-brand-700 underline">
+            Kringloop
+          </Link>
+        </div>
       </div>
       <p
         role="note"

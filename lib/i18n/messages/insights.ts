@@ -20,6 +20,8 @@ export const insights = defineMessages(
       last12Months: 'Last 12 months',
       thisYear: 'This year',
       period: '{from} – {to}',
+      dayFormat: 'Format: {pattern}',
+      invalidDay: 'Not a date we can read. Use {pattern}; the default period is shown.',
     },
     headline: {
       title: 'NPS in this period',
@@ -96,6 +98,8 @@ export const insights = defineMessages(
       last12Months: 'Laatste 12 maanden',
       thisYear: 'Dit jaar',
       period: '{from} – {to}',
+      dayFormat: 'Notatie: {pattern}',
+      invalidDay: 'Geen datum die we kunnen lezen. Gebruik {pattern}; de standaardperiode wordt getoond.',
     },
     headline: {
       title: 'NPS in deze periode',

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { formatDate, messages } from '@/lib/i18n';
 import { orNotFound } from '@/lib/http/not-found';
 import { currentContext } from '@/lib/http/session';
@@ -15,9 +16,12 @@ export default async function MailPage({ params }: { params: Promise<{ id: strin
   const links = [...new Set(mail.text.match(/https?:\/\/[^\s<>"]+/g) ?? [])];
   return (
     <main className="mx-auto max-w-4xl px-4 py-6">
-      <Link href="/dev/mailbox" className="text-sm text-brand-700 underline">
-        ← {t.back}
-      </Link>
+      <div className="flex items-center justify-between gap-4">
+        <Link href="/dev/mailbox" className="text-sm text-brand-700 underline">
+          ← {t.back}
+        </Link>
+        <LanguageSwitch locale={locale} back={`/dev/mailbox/${id}`} />
+      </div>
       <p
         role="note"
         className="mt-3 rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
