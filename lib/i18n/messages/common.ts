@@ -67,6 +67,17 @@ export const common = defineMessages(
     },
     languages: { nl: 'Nederlands', en: 'English' },
     skipLink: 'Skip to content',
+    errorPages: {
+      notFoundTitle: 'Page not found',
+      notFoundBody:
+        'This page does not exist, or you have no access to it. Check the address, or start again from the home page.',
+      errorTitle: 'Something went wrong',
+      errorBody:
+        'The page could not be shown. Try again; if it keeps happening, tell us the time and what you did.',
+      retry: 'Try again',
+      home: 'Go to the home page',
+      reference: 'Reference: {digest}',
+    },
     devMailbox: {
       intro:
         'Every email this demo sends lands here instead of a real inbox: sign-in links, survey invitations, alerts.',
@@ -142,6 +153,17 @@ export const common = defineMessages(
     },
     languages: { nl: 'Nederlands', en: 'English' },
     skipLink: 'Naar de inhoud',
+    errorPages: {
+      notFoundTitle: 'Pagina niet gevonden',
+      notFoundBody:
+        'Deze pagina bestaat niet, of u hebt er geen toegang toe. Controleer het adres, of begin opnieuw op de startpagina.',
+      errorTitle: 'Er ging iets mis',
+      errorBody:
+        'De pagina kon niet worden getoond. Probeer het opnieuw; gebeurt het vaker, laat ons dan het tijdstip weten en wat u deed.',
+      retry: 'Opnieuw proberen',
+      home: 'Naar de startpagina',
+      reference: 'Referentie: {digest}',
+    },
     devMailbox: {
       intro:
         'Elke e-mail die deze demo verstuurt komt hier terecht in plaats van in een echte inbox: aanmeldlinks, enquête-uitnodigingen, meldingen.',
