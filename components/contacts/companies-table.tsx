@@ -21,12 +21,12 @@ function formatEur(n: number, locale: TLocale): string {
   }).format(n);
 }
 
-const dash = <span className="text-zinc-400">–</span>;
+const dash = <span className="text-zinc-500">–</span>;
 
 export function CompaniesTable({ rows, locale }: { rows: CompanyRow[]; locale: TLocale }) {
   const t = messages(locale).contacts.companies;
   return (
-    <Table className="min-w-[48rem]">
+    <Table className="min-w-[48rem]" label={t.title}>
       <thead>
         <tr>
           <Th>{t.cols.name}</Th>
@@ -52,7 +52,7 @@ export function CompaniesTable({ rows, locale }: { rows: CompanyRow[]; locale: T
             <Td className="text-right tabular-nums">
               <Link
                 href={`/contacts?companyId=${c.id}`}
-                aria-label={fill(t.viewContacts, { name: c.name })}
+                aria-label={fill(t.viewContacts, { count: formatNumber(c.contacts, locale), name: c.name })}
                 className="font-medium text-brand-700 underline"
               >
                 {formatNumber(c.contacts, locale)}

@@ -13,13 +13,13 @@ export interface ContactRow {
   company: { id: string; name: string } | null;
 }
 
-const dash = <span className="text-zinc-400">–</span>;
+const dash = <span className="text-zinc-500">–</span>;
 
 export function ContactsTable({ rows, locale }: { rows: ContactRow[]; locale: TLocale }) {
   const t = messages(locale).contacts.contacts;
   const languages = messages(locale).common.languages;
   return (
-    <Table className="min-w-[40rem]">
+    <Table className="min-w-[40rem]" label={t.title}>
       <thead>
         <tr>
           <Th>{t.cols.email}</Th>

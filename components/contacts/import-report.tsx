@@ -27,7 +27,7 @@ export function ImportReportView({ outcome, texts }: { outcome: ImportOutcome; t
     <div className="space-y-3">
       <Notice tone="error">{outcome.summary}</Notice>
       {outcome.rows.length > 0 && (
-        <Table className="min-w-0">
+        <Table className="min-w-0" label={texts.errorsCaption}>
           <caption className="mb-1 text-left text-sm font-medium text-zinc-800">
             {texts.errorsCaption}
           </caption>

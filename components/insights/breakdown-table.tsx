@@ -38,7 +38,7 @@ export function BreakdownTable({
       {rows.length === 0 ? (
         <EmptyState>{t.empty}</EmptyState>
       ) : (
-        <Table className={showPhase ? 'min-w-[40rem]' : 'min-w-[32rem]'}>
+        <Table className={showPhase ? 'min-w-[40rem]' : 'min-w-[32rem]'} label={title}>
           <caption className="sr-only">{title}</caption>
           <thead>
             <tr>

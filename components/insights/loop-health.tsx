@@ -51,7 +51,7 @@ export function LoopHealth({
         {stat(
           l.inTime,
           loop.done === 0 ? t.common.states.noData : formatPercent(loop.doneInTime / loop.done, locale),
-          loop.done === 0 ? 'text-base text-zinc-400' : undefined,
+          loop.done === 0 ? 'text-base text-zinc-500' : undefined,
           loop.done === 0
             ? undefined
             : fill(l.inTimeOf, {

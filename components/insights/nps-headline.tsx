@@ -19,7 +19,7 @@ export function NpsHeadline({
   const interval = intervalText(summary, locale);
   const tone =
     summary.nps === null
-      ? 'text-zinc-400'
+      ? 'text-zinc-500'
       : summary.nps > 0
         ? 'text-promoter'
         : summary.nps < 0

@@ -28,9 +28,14 @@ export function quickPicks(today: string): { key: QuickPick; from: string; to: s
   ];
 }
 
-/** A real calendar day "YYYY-MM-DD" (the service's schema checks only the shape; "2026-13-45" would throw). */
-export function isCalendarDay(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+/**
+ * The quick pick the period matches, at most one: in December "Last 12 months" and "This year" are the
+ * same range, and two highlighted choices would say two different things were chosen.
+ */
+export function activePick(
+  picks: { key: QuickPick; from: string; to: string }[],
+  from: string,
+  to: string,
+): QuickPick | null {
+  return picks.find((p) => p.from === from && p.to === to)?.key ?? null;
 }

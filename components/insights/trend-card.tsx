@@ -47,7 +47,7 @@ export function TrendCard({
           <p className="mt-1 text-xs text-zinc-500">{t.gapsHint}</p>
           <details className="mt-3">
             <summary className="cursor-pointer text-sm font-medium text-brand-700">{t.tableSummary}</summary>
-            <Table className="mt-2 min-w-[20rem]">
+            <Table className="mt-2 min-w-[20rem]" label={t.title}>
               <caption className="sr-only">{t.title}</caption>
               <thead>
                 <tr>

@@ -26,7 +26,7 @@ export function MembersTable({
   const m = messages(locale);
   const t = m.settings.team;
   return (
-    <Table>
+    <Table label={m.common.nav.members}>
       <thead>
         <tr>
           <Th>{t.name}</Th>
@@ -39,7 +39,7 @@ export function MembersTable({
         {rows.map((r) => (
           <tr key={r.membershipId}>
             <Td className="font-medium text-zinc-900">
-              {r.name ?? <span className="text-zinc-400">–</span>}
+              {r.name ?? <span className="text-zinc-500">–</span>}
               {r.userId === currentUserId && <span className="ml-1 font-normal text-zinc-500">{t.you}</span>}
             </Td>
             <Td className="break-all">{r.email}</Td>

@@ -39,7 +39,7 @@ export function DistributionList({
         <EmptyState>{t.empty}</EmptyState>
       ) : (
         <>
-          <Table className="min-w-[44rem]">
+          <Table className="min-w-[44rem]" label={t.title}>
             <thead>
               <tr>
                 <Th>{t.cols.date}</Th>

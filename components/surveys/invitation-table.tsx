@@ -22,7 +22,7 @@ const TONE: Record<TStatus, string> = {
   SKIPPED: 'bg-zinc-100 text-zinc-700',
 };
 
-const dash = <span className="text-zinc-400">–</span>;
+const dash = <span className="text-zinc-500">–</span>;
 
 /** Every invitation of one send: who, what happened, and why in words. */
 export function InvitationTable({
@@ -56,7 +56,7 @@ export function InvitationTable({
   };
 
   return (
-    <Table className="min-w-[52rem]">
+    <Table className="min-w-[52rem]" label={t.description}>
       <thead>
         <tr>
           <Th>{t.cols.contact}</Th>

@@ -65,7 +65,7 @@ function PreviewPane({
       <h3 className="mb-2 text-sm font-semibold text-zinc-700">{title}</h3>
       <div lang={lang} className="space-y-4">
         <div className="rounded-xl bg-white p-4 shadow-sm">
-          <p lang={locale} className="mb-1 text-xs font-medium uppercase text-zinc-400">
+          <p lang={locale} className="mb-1 text-xs font-medium uppercase text-zinc-600">
             {t.step1}
           </p>
           <p className="mb-3 font-semibold text-zinc-900">{texts.question}</p>
@@ -88,7 +88,7 @@ function PreviewPane({
           </div>
         </div>
         <div className="rounded-xl bg-white p-4 shadow-sm">
-          <p lang={locale} className="mb-2 text-xs font-medium uppercase text-zinc-400">
+          <p lang={locale} className="mb-2 text-xs font-medium uppercase text-zinc-600">
             {t.step2}
           </p>
           <ul className="space-y-2">
@@ -101,7 +101,7 @@ function PreviewPane({
           </ul>
         </div>
         <div className="rounded-xl bg-white p-4 shadow-sm">
-          <p lang={locale} className="mb-1 text-xs font-medium uppercase text-zinc-400">
+          <p lang={locale} className="mb-1 text-xs font-medium uppercase text-zinc-600">
             {t.step3}
           </p>
           <p className="mb-1 font-semibold text-zinc-900">{r.thanksTitle}</p>

@@ -58,7 +58,7 @@ export function TouchpointGroups({
                 {tp.surveys.length === 0 ? (
                   <EmptyState>{t.list.noSurveys}</EmptyState>
                 ) : (
-                  <Table className="min-w-[18rem]">
+                  <Table className="min-w-[18rem]" label={tp.name}>
                     <thead>
                       <tr>
                         <Th>{t.list.cols.name}</Th>

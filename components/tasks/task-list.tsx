@@ -62,56 +62,61 @@ export function TaskList({
             category: t.common.categories[task.category],
           }) + (task.overdue ? q.rowOverdue : '');
         return (
-          <li key={task.id}>
-            <Link
-              href={`/tasks/${task.id}`}
-              aria-label={label}
+          <li
+            key={task.id}
+            className={cn(
+              'relative flex gap-3 p-3 focus-within:bg-zinc-50 hover:bg-zinc-50 sm:p-4',
+              task.overdue && 'border-l-4 border-l-red-700',
+              task.status === 'DONE' && 'opacity-75',
+            )}
+          >
+            <span
+              aria-hidden="true"
               className={cn(
-                'flex gap-3 p-3 hover:bg-zinc-50 sm:p-4',
-                task.overdue && 'border-l-4 border-l-red-700',
-                task.status === 'DONE' && 'opacity-75',
+                'flex size-11 shrink-0 items-center justify-center rounded-full border-2 text-lg font-bold tabular-nums',
+                SCORE_TONE[task.category],
               )}
             >
+              {task.score}
+            </span>
+            <span className="min-w-0 flex-1">
+              <span className="flex flex-wrap items-center gap-2">
+                {/* The company name is the link; its ::after covers the row, so the whole row is
+                      clickable while the link's visible text stays part of its accessible name. */}
+                <Link
+                  href={`/tasks/${task.id}`}
+                  aria-label={label}
+                  className="font-semibold text-zinc-900 after:absolute after:inset-0 after:content-['']"
+                >
+                  {company}
+                </Link>
+                <CategoryBadge category={task.category} label={t.common.categories[task.category]} />
+                <StatusBadge status={task.status} locale={locale} />
+                {task.overdue && <OverdueBadge locale={locale} />}
+              </span>
+              <span className="mt-0.5 block text-sm text-zinc-600">
+                {task.contact} · {task.touchpoint}
+                {showAssignee && (
+                  <> · {task.assignee ? fill(q.assignee, { name: task.assignee }) : q.unassigned}</>
+                )}
+              </span>
               <span
-                aria-hidden="true"
                 className={cn(
-                  'flex size-11 shrink-0 items-center justify-center rounded-full border-2 text-lg font-bold tabular-nums',
-                  SCORE_TONE[task.category],
+                  'mt-1 block text-sm break-words',
+                  task.comment ? 'text-zinc-800' : 'italic text-zinc-600',
                 )}
               >
-                {task.score}
+                {task.comment ? `“${excerpt(task.comment)}”` : q.noComment}
               </span>
-              <span className="min-w-0 flex-1">
-                <span className="flex flex-wrap items-center gap-2">
-                  <span className="font-semibold text-zinc-900">{company}</span>
-                  <CategoryBadge category={task.category} label={t.common.categories[task.category]} />
-                  <StatusBadge status={task.status} locale={locale} />
-                  {task.overdue && <OverdueBadge locale={locale} />}
-                </span>
-                <span className="mt-0.5 block text-sm text-zinc-600">
-                  {task.contact} · {task.touchpoint}
-                  {showAssignee && (
-                    <> · {task.assignee ? fill(q.assignee, { name: task.assignee }) : q.unassigned}</>
-                  )}
-                </span>
-                <span
-                  className={cn(
-                    'mt-1 block text-sm break-words',
-                    task.comment ? 'text-zinc-800' : 'italic text-zinc-400',
-                  )}
-                >
-                  {task.comment ? `“${excerpt(task.comment)}”` : q.noComment}
-                </span>
-                <DueText
-                  dueAt={task.dueAt}
-                  closedAt={task.status === 'DONE' ? task.closedAt : null}
-                  overdue={task.overdue}
-                  timeZone={timeZone}
-                  locale={locale}
-                  className="mt-1 block text-xs"
-                />
-              </span>
-            </Link>
+              <DueText
+                dueAt={task.dueAt}
+                closedAt={task.status === 'DONE' ? task.closedAt : null}
+                overdue={task.overdue}
+                timeZone={timeZone}
+                locale={locale}
+                className="mt-1 block text-xs"
+              />
+            </span>
           </li>
         );
       })}

@@ -25,14 +25,14 @@ export interface HtmlPage {
 const CSS = `
 *{box-sizing:border-box}body{margin:0;font-family:system-ui,-apple-system,Segoe UI,Roboto,Arial,sans-serif;background:#f4f4f5;color:#18181b;line-height:1.5}
 main{max-width:560px;margin:0 auto;padding:20px 12px}.card{background:#fff;border-radius:12px;padding:20px;box-shadow:0 1px 2px rgba(0,0,0,.06)}
-h1{font-size:1.25rem;margin:0 0 16px}p{margin:0 0 12px}.muted{color:#71717a;font-size:.875rem}
+h1{font-size:1.25rem;margin:0 0 16px}p{margin:0 0 12px}.muted{color:#52525b;font-size:.875rem}
 .scores{display:grid;grid-template-columns:repeat(6,1fr);gap:6px;margin:0 0 6px;border:0;padding:0}
 @media(min-width:480px){.scores{grid-template-columns:repeat(11,1fr)}}
 .scores input{position:absolute;opacity:0;width:1px;height:1px}
 .scores label{display:flex;align-items:center;justify-content:center;min-height:48px;border:2px solid #d4d4d8;border-radius:8px;font-weight:700;font-size:1.1rem;cursor:pointer;background:#fff}
 .scores input:focus-visible+label{outline:3px solid #0d9488;outline-offset:2px}
 .scores input:checked+label{background:#0f766e;border-color:#0f766e;color:#fff}
-.scale{display:flex;justify-content:space-between;gap:8px;font-size:.75rem;color:#71717a;margin:0 0 16px}
+.scale{display:flex;justify-content:space-between;gap:8px;font-size:.75rem;color:#52525b;margin:0 0 16px}
 label.q{display:block;font-weight:600;margin:8px 0 6px}textarea{width:100%;min-height:120px;font:inherit;padding:10px;border:1px solid #d4d4d8;border-radius:8px}
 button{display:block;width:100%;margin-top:16px;padding:14px;border:0;border-radius:8px;background:#0f766e;color:#fff;font-size:1rem;font-weight:600;cursor:pointer}
 .error{background:#fef2f2;color:#991b1b;border:1px solid #fecaca;padding:8px 12px;border-radius:8px}

@@ -23,7 +23,7 @@ export const contacts = defineMessages(
         yearlyRevenue: 'Yearly revenue',
         contacts: 'Contacts',
       },
-      viewContacts: 'Contacts of {name}',
+      viewContacts: '{count} contacts of {name}',
       addTitle: 'Add company',
       addHint:
         'A company with the same external id (or, without one, the same name) is updated instead of added twice.',
@@ -130,7 +130,7 @@ export const contacts = defineMessages(
         yearlyRevenue: 'Jaaromzet',
         contacts: 'Contactpersonen',
       },
-      viewContacts: 'Contactpersonen van {name}',
+      viewContacts: '{count} contactpersonen van {name}',
       addTitle: 'Bedrijf toevoegen',
       addHint:
         'Een bedrijf met hetzelfde externe id (of, zonder id, dezelfde naam) wordt bijgewerkt in plaats van dubbel toegevoegd.',

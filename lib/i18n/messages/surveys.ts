@@ -9,7 +9,7 @@ export const surveys = defineMessages(
       cols: { name: 'Survey', status: 'Status', sent: 'Sent', responses: 'Answers' },
       noSurveys: 'No surveys for this touchpoint yet.',
       addSurveyHere: 'Add survey',
-      addSurveyTo: 'Add a survey to {name}',
+      addSurveyTo: 'Add survey to {name}',
     },
     empty: {
       title: 'Start your feedback program',
@@ -165,7 +165,7 @@ export const surveys = defineMessages(
       cols: { name: 'Enquête', status: 'Status', sent: 'Verstuurd', responses: 'Antwoorden' },
       noSurveys: 'Nog geen enquêtes bij dit contactmoment.',
       addSurveyHere: 'Enquête toevoegen',
-      addSurveyTo: 'Een enquête toevoegen aan {name}',
+      addSurveyTo: 'Enquête toevoegen aan {name}',
     },
     empty: {
       title: 'Start uw feedbackprogramma',

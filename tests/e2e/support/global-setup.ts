@@ -12,7 +12,7 @@ import { applyMigrations, dropDatabase, ensureDatabase, withDatabase } from '../
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 
-async function waitForHealth(url: string, children: ChildProcess[], ms = 90_000) {
+export async function waitForHealth(url: string, children: ChildProcess[], ms = 90_000) {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
     if (children.some((c) => c.exitCode !== null)) throw new Error('a server process exited during start-up');
@@ -66,6 +66,8 @@ export default async function globalSetup() {
     E2E_MAILBOX: mailbox,
     E2E_APP_URL: appUrl,
     E2E_AUTH_SECRET: env.AUTH_SECRET,
+    // For a spec that starts a second server on the same database (the demo-mode pages).
+    E2E_SERVER_ENV: JSON.stringify(env),
   });
   try {
     await waitForHealth(appUrl, children);
