@@ -1,8 +1,9 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { chooseLocale, switchTenant } from '@/app/actions/preferences';
+import { switchTenant } from '@/app/actions/preferences';
+import { LanguageSwitch } from '@/components/i18n/language-switch';
 import { can, type TAction, type TRole } from '@/lib/auth/permissions';
-import { LOCALES, messages, type TLocale } from '@/lib/i18n';
+import { messages, type TLocale } from '@/lib/i18n';
 import { SignOutButton } from './sign-out-button';
 
 export interface ShellProps {
@@ -87,46 +88,45 @@ export function AppShell({ locale, role, user, tenantId, tenants, demo, children
               {links}
             </nav>
           </details>
-          <div className="flex w-full flex-wrap items-center gap-3 text-sm md:w-auto">
-            {tenants.length > 1 && (
-              <form action={switchTenant} className="flex items-center gap-1">
-                <label htmlFor="tenant-switch" className="sr-only">
-                  {t.nav.switchTenant}
-                </label>
-                <select
-                  id="tenant-switch"
-                  name="tenantId"
-                  defaultValue={tenantId}
-                  className="h-8 rounded border border-zinc-300 bg-white px-2 text-sm"
-                >
-                  {tenants.map((x) => (
-                    <option key={x.tenantId} value={x.tenantId}>
-                      {x.name}
-                    </option>
-                  ))}
-                </select>
-                <button className="h-8 rounded border border-zinc-300 px-2">{t.nav.switchTenant}</button>
-              </form>
-            )}
-            <form action={chooseLocale} className="flex items-center gap-1">
-              <input type="hidden" name="back" value="/" />
-              {LOCALES.map((l) => (
-                <button
-                  key={l}
-                  name="locale"
-                  value={l}
-                  aria-pressed={l === locale}
-                  className={l === locale ? 'font-semibold text-brand-700' : 'text-zinc-500'}
-                  lang={l}
-                >
-                  {l.toUpperCase()}
-                </button>
-              ))}
-            </form>
-            <span className="text-zinc-500" title={user.email}>
-              {user.name ?? user.email} · {t.roles[role]}
-            </span>
-            <SignOutButton label={t.nav.signOut} />
+          <div className="flex w-full items-center gap-3 text-sm md:w-auto">
+            <LanguageSwitch locale={locale} back="/" />
+            {/* Who is signed in, where, and the account actions, folded into one menu so the header
+                stays one line at desktop widths whatever the names' lengths. */}
+            <details className="relative ml-auto md:ml-0">
+              <summary className="flex max-w-[16rem] cursor-pointer list-none items-center gap-1 rounded px-2 py-1 text-zinc-700 hover:bg-zinc-100">
+                <span className="truncate">{user.name ?? user.email}</span>
+                <span aria-hidden="true">▾</span>
+              </summary>
+              <div className="absolute right-0 z-20 mt-2 w-72 space-y-3 rounded-md border border-zinc-200 bg-white p-3 shadow-lg">
+                <p className="break-words">
+                  {user.name && <span className="block text-zinc-900">{user.email}</span>}
+                  <span className="block text-zinc-600">
+                    {t.roles[role]} · {tenants.find((x) => x.tenantId === tenantId)?.name}
+                  </span>
+                </p>
+                {tenants.length > 1 && (
+                  <form action={switchTenant} className="flex items-center gap-1">
+                    <label htmlFor="tenant-switch" className="sr-only">
+                      {t.nav.switchTenant}
+                    </label>
+                    <select
+                      id="tenant-switch"
+                      name="tenantId"
+                      defaultValue={tenantId}
+                      className="h-8 min-w-0 flex-1 rounded border border-zinc-300 bg-white px-2 text-sm"
+                    >
+                      {tenants.map((x) => (
+                        <option key={x.tenantId} value={x.tenantId}>
+                          {x.name}
+                        </option>
+                      ))}
+                    </select>
+                    <button className="h-8 rounded border border-zinc-300 px-2">{t.nav.switchTenant}</button>
+                  </form>
+                )}
+                <SignOutButton label={t.nav.signOut} />
+              </div>
+            </details>
           </div>
         </div>
       </header>
