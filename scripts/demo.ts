@@ -1,11 +1,12 @@
 // npm run demo: database, migrations, demo seed, build when needed, then web + worker + mail sink
 // together until Ctrl-C. Says which service is missing and how to start it.
-import { spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { COMPANY_NAMES } from '../prisma/seed-data';
 import { startGroup, stopGroups } from './processes';
+import { supervise } from './supervise';
 import {
   applyMigrations,
   databaseUrl,
@@ -19,6 +20,9 @@ import {
 /** Companies the seed last surveyed longer ago than the throttle period (every fifth one). */
 const READY = COMPANY_NAMES.filter((_, i) => i % 5 === 4).slice(0, 3);
 const PORT = Number(process.env.PORT ?? 3000);
+// The demo offers one-click sign-in as the owner and an open mailbox: only this machine may reach it,
+// unless HOST says otherwise (HOST=0.0.0.0 to show it on the network, knowingly).
+const HOST = process.env.HOST ?? '127.0.0.1';
 const SMTP_PORT = Number(process.env.DEMO_SMTP_PORT ?? 2525);
 const APP_URL = process.env.APP_URL ?? `http://localhost:${PORT}`;
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -108,14 +112,26 @@ async function main() {
 
   const { startSmtpSink } = await import('../lib/mail/sink');
   const sink = await startSmtpSink({ port: SMTP_PORT, dir: childEnv.MAILBOX_DIR });
-  const children: ChildProcess[] = [
-    startGroup('npx', ['next', 'start', '-p', String(PORT)], { stdio: 'inherit', env: childEnv }),
-    startGroup('npx', ['tsx', 'workers/index.ts'], { stdio: 'inherit', env: childEnv }),
+  // Both are restarted when they crash (with a backoff), so killing the worker delays mail and
+  // alerts instead of taking the demo down; the outbox keeps what happened meanwhile.
+  const services = [
+    supervise({
+      name: 'web server',
+      start: () =>
+        startGroup('npx', ['next', 'start', '-H', HOST, '-p', String(PORT)], {
+          stdio: 'inherit',
+          env: childEnv,
+        }),
+    }),
+    supervise({
+      name: 'worker',
+      start: () => startGroup('npx', ['tsx', 'workers/index.ts'], { stdio: 'inherit', env: childEnv }),
+    }),
   ];
 
   console.log(`
   Kringloop demo is starting.
-    App:          ${APP_URL}
+    App:          ${APP_URL}   (listening on ${HOST}; set HOST to change)
     Dev mailbox:  ${APP_URL}/dev/mailbox   (every email the demo sends lands here)
     Health:       ${APP_URL}/api/health
   Sign in with one click on ${APP_URL}/signin as:
@@ -133,13 +149,13 @@ async function main() {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await stopGroups(children);
+    for (const s of services) s.stop();
+    await stopGroups(services.map((s) => s.current()));
     await sink.close();
     process.exit(code);
   };
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
-  for (const c of children) c.once('exit', (code) => void stop(code ?? 1));
 }
 
 main().catch((err) => {
