@@ -65,11 +65,11 @@ describe('sign-up, invitations and several tenants per user', () => {
     const t = await makeTenant();
     const fresh = `fresh-${uid()}@x.test`;
     const settled = `settled-${uid()}@x.test`;
-    await db.user.create({ data: { email: settled, locale: 'en' } });
+    await adminDb.user.create({ data: { email: settled, locale: 'en' } });
     await inviteMember(t.admin.ctx, { email: fresh, role: 'ACCOUNT_MANAGER', locale: 'nl' });
     await inviteMember(t.admin.ctx, { email: settled, role: 'VIEWER', locale: 'nl' });
     await drainOutbox(t.tenant.id);
-    const users = await db.user.findMany({
+    const users = await adminDb.user.findMany({
       where: { email: { in: [fresh, settled] } },
       orderBy: { email: 'asc' },
     });

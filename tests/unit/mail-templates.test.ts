@@ -91,9 +91,9 @@ describe('the other mails', () => {
     expect(m.html).toContain('Too slow &lt;script&gt;');
     expect(m.text).toContain('Score: 3/10 (Detractor)');
     expect(m.text).toContain('Comment: Too slow <script>alert(1)</script>');
-    expect(m.text).toContain(`Open the follow-up task: ${taskUrl}`);
+    expect(m.text).toContain(`Open the follow-up: ${taskUrl}`);
     const nl = await taskAlertMail({ ...v, locale: 'nl', comment: null });
-    expect(nl.text).toContain('Toelichting: (geen toelichting)');
+    expect(nl.text).toContain('Opmerking: (geen opmerking)');
     expect(nl.html).toContain('lang="nl"');
   });
 
