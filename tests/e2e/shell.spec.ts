@@ -32,6 +32,7 @@ test('a user in two organisations switches between them; the language follows th
 });
 
 test('at 1280 px the header is one line for every role, in both languages', async ({ browser }) => {
+  test.setTimeout(180_000);
   const t = await seedTenant(`Header ${uid()}`, {
     OWNER: 'Olivia van den Oudenrijn',
     ADMIN: 'Casey Cornelissen-Verhoeven',
@@ -61,10 +62,6 @@ test('at 1280 px the header is one line for every role, in both languages', asyn
         Math.max(...tops) - Math.min(...tops),
         `${role} ${locale}: header items on more than one line`,
       ).toBeLessThan(12);
-      await page.screenshot({
-        path: test.info().outputPath(`header-${role}-${locale}.png`),
-        clip: { x: 0, y: 0, width: 1280, height: 120 },
-      });
     }
   }
 });
