@@ -20,10 +20,11 @@ async function timed(fn: () => Promise<unknown>, ms: number) {
   }
 }
 
-/** The state of Postgres and Redis, each checked with a short timeout. */
+/** The state of Postgres and Redis, each checked with a timeout (Postgres gets 5 s: a cold pool on a
+ * loaded machine needs more than 2 s for its first connection, and a false "down" restarts a healthy web). */
 export async function health(): Promise<Health> {
   const [postgres, redis] = await Promise.all([
-    timed(() => db.$queryRaw`SELECT 1`, 2_000),
+    timed(() => db.$queryRaw`SELECT 1`, 5_000),
     timed(async () => {
       if (!(await redisReady(1_500))) throw new Error('not connected');
       await producerRedis().ping();
