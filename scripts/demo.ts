@@ -1,10 +1,8 @@
 // npm run demo: database, migrations, demo seed, build when needed, then web + worker + mail sink
 // together until Ctrl-C. Says which service is missing and how to start it.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { COMPANY_NAMES } from '../prisma/seed-data';
+import { buildIfNeeded } from './build';
 import { startGroup, stopGroups } from './processes';
 import { supervise } from './supervise';
 import {
@@ -60,30 +58,6 @@ async function checkRedis() {
   }
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'generated' || entry.name.startsWith('.')) continue;
-    const p = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-/** Builds when there is no production build or a source file is newer than it. */
-function buildIfNeeded() {
-  const id = '.next/BUILD_ID';
-  const built = existsSync(id) ? statSync(id).mtimeMs : 0;
-  const sources = Math.max(...['app', 'components', 'lib', 'public'].filter(existsSync).map(newestMtime));
-  if (built > sources) return;
-  console.log('Building the web app (about a minute the first time)…');
-  const r = spawnSync('npx', ['next', 'build'], {
-    stdio: 'inherit',
-    env: { ...childEnv, NODE_ENV: 'production' },
-  });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
 async function main() {
   const url = databaseUrl();
   try {
@@ -108,7 +82,7 @@ async function main() {
   console.log(seeded.created ? 'Seeded the demo organisation.' : 'Demo organisation present.');
   await shutdownServices();
 
-  buildIfNeeded();
+  buildIfNeeded(childEnv);
 
   const { startSmtpSink } = await import('../lib/mail/sink');
   const sink = await startSmtpSink({ port: SMTP_PORT, dir: childEnv.MAILBOX_DIR });

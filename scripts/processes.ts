@@ -34,3 +34,19 @@ function signal(c: ChildProcess, sig: NodeJS.Signals) {
     /* already gone */
   }
 }
+
+/** Waits until `url`/api/health answers 200; fails when a child exits first or after `ms`. */
+export async function waitForHealth(url: string, children: ChildProcess[], ms = 90_000) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (children.some((c) => c.exitCode !== null)) throw new Error('a server process exited during start-up');
+    try {
+      const r = await fetch(`${url}/api/health`);
+      if (r.ok) return;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`server not healthy at ${url} within ${ms} ms`);
+}

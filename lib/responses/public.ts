@@ -20,7 +20,7 @@ export interface SurveyView {
   answer: { score: number; comment: string | null } | null;
 }
 
-interface Found {
+export interface Found {
   tenantId: string;
   senderName: string;
   invitationId: string;
@@ -182,4 +182,4 @@ export async function unsubscribe(token: string): Promise<SurveyView> {
 }
 
 /** For bench/rls-answer.ts: the same two statements, to time them without row-level security. */
-export const answerInternals = { lookupSql, answerSql, parseSurveyToken };
+export const answerInternals = { lookupSql, answerSql, parseSurveyToken, toView };

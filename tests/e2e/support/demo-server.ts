@@ -1,7 +1,7 @@
 // A second `next start` on the run's database and mailbox with DEMO_MODE=true, for the pages that
 // exist only in demo mode (dev mailbox, one-click sign-in). Started by the specs that need it.
 import { startGroup, stopGroups } from '../../../scripts/processes';
-import { waitForHealth } from './global-setup';
+import { waitForHealth } from '../../../scripts/processes';
 
 export async function startDemoServer() {
   const port = Number(process.env.E2E_PORT ?? 3100) + 1000;

@@ -1,31 +1,15 @@
 // Starts what the e2e tests run against: a fresh migrated database, an SMTP sink writing to a temp
 // folder (tests read the mails from there), the worker, and `next start` on the production build.
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { startSmtpSink } from '../../../lib/mail/sink';
-import { startGroup, stopGroups } from '../../../scripts/processes';
+import { startGroup, stopGroups, waitForHealth } from '../../../scripts/processes';
 import { applyMigrations, dropDatabase, ensureDatabase, withDatabase } from '../../../scripts/schema-engine';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-
-export async function waitForHealth(url: string, children: ChildProcess[], ms = 90_000) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (children.some((c) => c.exitCode !== null)) throw new Error('a server process exited during start-up');
-    try {
-      const r = await fetch(`${url}/api/health`);
-      if (r.ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server not healthy at ${url} within ${ms} ms`);
-}
 
 export default async function globalSetup() {
   const run = randomBytes(4).toString('hex');

@@ -1,4 +1,4 @@
-// npm run bench:rls: what row-level security costs the respondent's answer (lib/responses/public.ts),
+// npm run bench -- rls: what row-level security costs the respondent's answer (lib/responses/public.ts),
 // measured in one run on one scratch database, three ways, interleaved round by round:
 //   before  the two statements as the owner (a superuser: no policies), no transaction: the answer
 //           path as it was before row-level security
@@ -15,7 +15,7 @@ import {
   dropDatabase,
   ensureDatabase,
   withDatabase,
-} from '../scripts/schema-engine';
+} from '../../scripts/schema-engine';
 
 const PER_ROUND = Number(process.env.BENCH_ANSWERS ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
@@ -32,13 +32,13 @@ const pct = (xs: number[], p: number) =>
 async function main() {
   await ensureDatabase(url);
   await applyMigrations(url);
-  const owner = (await import('../scripts/owner-db')).ownerDb(url, 10);
-  const { disconnectDb } = await import('../lib/db');
+  const owner = (await import('../../scripts/owner-db')).ownerDb(url, 10);
+  const { disconnectDb } = await import('../../lib/db');
   const { uuidv7 } = await import('uuidv7');
-  const { newRoutingKey } = await import('../lib/tenancy/service');
-  const { DEFAULT_TEXTS } = await import('../lib/surveys/schemas');
-  const { newSurveyToken } = await import('../lib/distribution/tokens');
-  const { submitAnswer, answerInternals: I } = await import('../lib/responses/public');
+  const { newRoutingKey } = await import('../../lib/tenancy/service');
+  const { DEFAULT_TEXTS } = await import('../../lib/surveys/schemas');
+  const { newSurveyToken } = await import('../../lib/distribution/tokens');
+  const { submitAnswer, answerInternals: I } = await import('../../lib/responses/public');
   type Found = Parameters<typeof I.answerSql>[0];
 
   const tenant = await owner.tenant.create({
