@@ -1,5 +1,6 @@
 import { channel } from 'node:diagnostics_channel';
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/client.ts';
 import { env } from '../env';
 import { logger } from '../log';
@@ -43,9 +44,12 @@ export type Tx = Parameters<Parameters<Client['$transaction']>[0]>[0];
 export interface TxOptions {
   /** Milliseconds the transaction may run (Prisma's default is 5 s). */
   timeout?: number;
-  /** Milliseconds to wait for a pool connection (Prisma's default is 2 s). */
+  /** Milliseconds to wait for a pool connection (default 10 s; Prisma's own 2 s turned a burst on a
+   * busy machine into errors instead of a short wait). */
   maxWait?: number;
 }
+
+const TX_DEFAULTS: TxOptions = { maxWait: 10_000 };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -57,10 +61,24 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
   if (!UUID.test(tenantId)) throw new Error('withTenant needs a tenant id (a uuid)');
-  return appClient().$transaction(async (tx) => {
-    await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
-    return fn(tx);
-  }, opts);
+  return appClient().$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.tenant_id', ${tenantId}, true)`;
+      return fn(tx);
+    },
+    { ...TX_DEFAULTS, ...opts },
+  );
+}
+
+/**
+ * The respondent's hot path only: one statement, no transaction, as `kringloop_app`. `sql` must call
+ * a SECURITY INVOKER function whose first step names the tenant (`set_config('app.tenant_id', …,
+ * true)`, local to the statement's own transaction), like kringloop_record_answer. It saves withTenant's
+ * BEGIN, set_config and COMMIT round trips; row-level security applies unchanged, and a statement that
+ * names no tenant sees and writes nothing.
+ */
+export async function tenantStatement<T>(sql: Prisma.Sql): Promise<T> {
+  return appClient().$queryRaw<T>(sql);
 }
 
 /**
@@ -90,7 +108,7 @@ export const systemPathChannel = channel('kringloop:db:asSystem');
  */
 export async function asSystem<T>(purpose: TSystemPurpose, fn: (tx: Tx) => Promise<T>, opts: TxOptions = {}) {
   announce(purpose);
-  return systemClient().$transaction(fn, opts);
+  return systemClient().$transaction(fn, { ...TX_DEFAULTS, ...opts });
 }
 
 /**
@@ -106,6 +124,42 @@ export async function asSystemQuery<T>(purpose: TSystemPurpose, sql: Prisma.Sql)
 function announce(purpose: TSystemPurpose) {
   logger.debug({ kind: 'db', purpose }, 'cross-tenant path');
   if (systemPathChannel.hasSubscribers) systemPathChannel.publish({ purpose });
+}
+
+/**
+ * Calls `onNotify` whenever Postgres delivers a notification on `channel` (LISTEN, on a connection of
+ * its own as kringloop_system), and once after every (re)connect, since notifications sent while
+ * disconnected are lost. Reconnects with a backoff until `signal` aborts. A wake-up only: callers keep
+ * a slower poll as the safety net.
+ */
+export function listen(channel: 'kringloop_outbox', onNotify: () => void, signal: AbortSignal) {
+  let client: pg.Client | undefined;
+  const connect = async (attempt: number): Promise<void> => {
+    if (signal.aborted) return;
+    const c = new pg.Client({ connectionString: env().DATABASE_SYSTEM_URL });
+    client = c;
+    const retry = () => {
+      c.removeAllListeners();
+      void c.end().catch(() => undefined);
+      if (!signal.aborted) setTimeout(() => void connect(attempt + 1), Math.min(attempt * 500, 5_000));
+    };
+    c.on('error', (err) => {
+      logger.warn({ err: err.message, channel }, 'listen connection lost; reconnecting');
+      retry();
+    });
+    c.on('notification', () => onNotify());
+    try {
+      await c.connect();
+      await c.query(`LISTEN ${channel}`);
+      attempt = 0;
+      onNotify();
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, channel }, 'could not listen; retrying');
+      retry();
+    }
+  };
+  void connect(1);
+  signal.addEventListener('abort', () => void client?.end().catch(() => undefined), { once: true });
 }
 
 /** A unique constraint refused the write (Prisma P2002, or Postgres 23505 from raw SQL). */

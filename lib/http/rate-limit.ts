@@ -2,21 +2,30 @@ import { producerRedis, queuePrefix } from '../queue/connection';
 import { logger } from '../log';
 
 /**
- * Fixed-window rate limit in Redis. Fails open: when Redis is down the public survey keeps working
- * (an answer matters more than the limit), and the outage shows in /api/health.
+ * Fixed-window rate limits in Redis, all counted in one round trip (one MULTI). True when every bucket
+ * is within its limit. Fails open: when Redis is down the public survey keeps working (an answer
+ * matters more than the limit), and the outage shows in /api/health.
  */
-export async function rateLimit(bucket: string, limit: number, windowSeconds: number): Promise<boolean> {
-  const key = `${queuePrefix()}:rl:${bucket}:${Math.floor(Date.now() / 1000 / windowSeconds)}`;
+export async function rateLimits(
+  buckets: { bucket: string; limit: number }[],
+  windowSeconds: number,
+): Promise<boolean> {
+  const window = Math.floor(Date.now() / 1000 / windowSeconds);
+  const keys = buckets.map((b) => `${queuePrefix()}:rl:${b.bucket}:${window}`);
   try {
-    const r = producerRedis();
-    const [[, count]] = (await r.multi().incr(key).expire(key, windowSeconds).exec()) as [
-      [Error | null, number],
-    ];
-    return count <= limit;
+    const m = producerRedis().multi();
+    for (const key of keys) m.incr(key).expire(key, windowSeconds);
+    const replies = (await m.exec()) as [Error | null, number][];
+    return buckets.every((b, i) => replies[i * 2]![1] <= b.limit);
   } catch (err) {
     logger.warn({ err: (err as Error).message }, 'rate limit unavailable; allowing request');
     return true;
   }
+}
+
+/** One fixed-window limit (see rateLimits). */
+export function rateLimit(bucket: string, limit: number, windowSeconds: number): Promise<boolean> {
+  return rateLimits([{ bucket, limit }], windowSeconds);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { asSystem } from '../db';
+import { asSystem, listen } from '../db';
 import { logger } from '../log';
 import { EVENT_SCHEMAS, type TEventType } from './events';
 import { redisReady } from './connection';
@@ -109,17 +109,39 @@ export async function pruneOutbox(now: Date = new Date(), log: Logger = logger):
   return total;
 }
 
-/** Runs the relay until `signal` aborts: drains batches, then polls every `pollMs`. */
-export async function runRelay(signal: AbortSignal, routes: TRoutes, pollMs = 250) {
+/**
+ * Runs the relay until `signal` aborts: drains batches, then waits for a wake-up. A statement that adds
+ * outbox events notifies 'kringloop_outbox' at commit (a trigger, migration answer_in_one_round_trip),
+ * so an event is relayed at once instead of at the next poll; the poll every `pollMs` is the safety
+ * net for a lost listen connection.
+ */
+export async function runRelay(signal: AbortSignal, routes: TRoutes, pollMs = 1_000) {
+  let wake: (() => void) | undefined;
+  let pending = false;
+  listen(
+    'kringloop_outbox',
+    () => {
+      pending = true;
+      wake?.();
+    },
+    signal,
+  );
   while (!signal.aborted) {
     let n = 0;
+    pending = false;
     try {
       n = await relayOnce({ routes });
     } catch (err) {
       logger.warn({ err }, 'outbox relay failed; retrying');
       await sleep(2_000, signal);
     }
-    if (n === 0) await sleep(pollMs, signal);
+    if (n === 0 && !pending) {
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        void sleep(pollMs, signal).then(resolve);
+      });
+      wake = undefined;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NextRequest } from 'next/server';
-import { clientAddress, rateLimit } from '../http/rate-limit';
+import { clientAddress, rateLimits } from '../http/rate-limit';
 import { localeFromAcceptLanguage, type TLocale } from '../i18n';
 import { pageHeaders, type HtmlPage } from './page';
 
@@ -89,12 +89,14 @@ export async function readForm(
  */
 export const ANSWER_LIMITS = { perToken: 30, perClient: 300, windowSeconds: 60 } as const;
 
-/** Counts one answer attempt; false when it is over a limit. Fails open when Redis is down. */
+/** Counts one answer attempt in one Redis round trip; false when over a limit. Fails open when Redis is down. */
 export async function answerAllowed(token: string, headers: Headers): Promise<boolean> {
   const { perToken, perClient, windowSeconds } = ANSWER_LIMITS;
   const tokenKey = createHash('sha256').update(token).digest('hex').slice(0, 24);
   const address = clientAddress(headers);
-  const checks = [rateLimit(`answer:token:${tokenKey}`, perToken, windowSeconds)];
-  if (address) checks.push(rateLimit(`answer:ip:${address}`, perClient, windowSeconds));
-  return (await Promise.all(checks)).every(Boolean);
+  const buckets: { bucket: string; limit: number }[] = [
+    { bucket: `answer:token:${tokenKey}`, limit: perToken },
+  ];
+  if (address) buckets.push({ bucket: `answer:ip:${address}`, limit: perClient });
+  return rateLimits(buckets, windowSeconds);
 }

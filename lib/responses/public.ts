@@ -1,14 +1,13 @@
 import { uuidv7 } from 'uuidv7';
-import { asSystemQuery, Prisma, withTenant } from '../db';
+import { asSystemQuery, Prisma, tenantStatement, withTenant } from '../db';
 import { parseSurveyToken } from '../distribution/tokens';
 import { audit } from '../audit';
 import { notFound } from '../errors';
 import type { TLocale } from '../i18n';
 import { categoryOf, type TCategory } from '../nps';
-import { outboxRow } from '../queue/events';
 import { localizedTexts, ZSurveyTexts, type TLocaleTexts } from '../surveys/schemas';
 import { parseInput } from '../validation';
-import { ZSubmitAnswer, type TSubmitAnswer } from './schemas';
+import { ZSubmitAnswer, type TSubmitAnswer, type TValidAnswer } from './schemas';
 
 export interface SurveyView {
   tenantId: string;
@@ -20,6 +19,7 @@ export interface SurveyView {
   answer: { score: number; comment: string | null } | null;
 }
 
+/** A live invitation found by its token (lookupInvitation); what the answer needs to be recorded. */
 export interface Found {
   tenantId: string;
   senderName: string;
@@ -85,74 +85,57 @@ export async function loadUnsubscribeView(token: string): Promise<SurveyView | n
 }
 
 /**
- * The answer as one statement: upsert the response, stamp the invitation, announce it. A new response
- * announces 'response.submitted' (the follow-up task); a changed category announces
+ * The answer as one round trip: kringloop_record_answer (migration answer_in_one_round_trip) names
+ * the tenant, upserts the response, stamps the invitation and announces it, in one statement. A new
+ * response announces 'response.submitted' (the follow-up task); a changed category announces
  * 'response.changed' (the open task follows: category, SLA, alert).
  */
 function answerSql(found: Found, data: { score: number; comment?: string }) {
   const category = categoryOf(data.score);
-  const responseId = uuidv7();
-  const created = outboxRow('response.submitted', { tenantId: found.tenantId, responseId });
-  const changedId = uuidv7();
   const keepComment = data.comment === undefined;
   const comment = data.comment ? data.comment : null;
   return Prisma.sql`
-    WITH prev AS (
-      SELECT "category" FROM "Response"
-      WHERE "tenantId" = ${found.tenantId}::uuid AND "invitationId" = ${found.invitationId}::uuid
-    ),
-    up AS (
-      INSERT INTO "Response" ("tenantId", "id", "invitationId", "surveyId", "touchpointId", "contactId", "companyId",
-                              "score", "category", "comment", "locale", "submittedAt", "updatedAt")
-      SELECT i."tenantId", ${responseId}::uuid, i."id", i."surveyId", s."touchpointId", i."contactId", i."companyId",
-             ${data.score}, ${category}::"NpsCategory", ${comment}, i."locale", now(), now()
-      FROM "Invitation" i JOIN "Survey" s ON s."tenantId" = i."tenantId" AND s."id" = i."surveyId"
-      WHERE i."tenantId" = ${found.tenantId}::uuid AND i."id" = ${found.invitationId}::uuid
-      ON CONFLICT ("tenantId", "invitationId") DO UPDATE
-        SET "score" = EXCLUDED."score", "category" = EXCLUDED."category",
-            "comment" = CASE WHEN ${keepComment} THEN "Response"."comment" ELSE EXCLUDED."comment" END,
-            "updatedAt" = now()
-      RETURNING "id", (xmax = 0) AS "inserted", "comment"
-    ),
-    inv AS (
-      UPDATE "Invitation" SET "respondedAt" = now()
-      WHERE "tenantId" = ${found.tenantId}::uuid AND "id" = ${found.invitationId}::uuid AND "respondedAt" IS NULL
-        AND EXISTS (SELECT 1 FROM up WHERE up."inserted")
-    ),
-    ev AS (
-      INSERT INTO "OutboxEvent" ("tenantId", "id", "type", "payload", "createdAt")
-      SELECT ${found.tenantId}::uuid, ${created.id}::uuid, ${created.type}, ${JSON.stringify(created.payload)}::jsonb, now()
-      FROM up WHERE up."inserted"
-      UNION ALL
-      SELECT ${found.tenantId}::uuid, ${changedId}::uuid, 'response.changed',
-             jsonb_build_object('tenantId', ${found.tenantId}::text, 'responseId', up."id"::text), now()
-      FROM up, prev WHERE NOT up."inserted" AND prev."category" <> ${category}::"NpsCategory"
-    )
-    SELECT "id", "inserted", "comment" FROM up`;
+    SELECT "id", "inserted", "comment" FROM kringloop_record_answer(
+      ${found.tenantId}::uuid, ${found.invitationId}::uuid, ${uuidv7()}::uuid, ${data.score}::int,
+      ${category}::"NpsCategory", ${comment}::text, ${keepComment}, ${uuidv7()}::uuid, ${uuidv7()}::uuid)`;
+}
+
+/** The live invitation behind a survey link, or null (the page then answers the same 404 for any reason). */
+export function lookupInvitation(token: string): Promise<Found | null> {
+  return findInvitation(token);
+}
+
+export function surveyViewOf(found: Found): SurveyView {
+  return toView(found);
 }
 
 /**
- * Records the answer: one response per invitation. A second submit (same or another score) updates
- * the same row. One lookup (token routing), then one short transaction for the write: the statement
- * of answerSql, whose data-modifying CTEs run atomically, so it is safe under any number of concurrent
- * submits. Comment: undefined keeps the stored one, '' clears it.
+ * Records an answer already validated (ZSubmitAnswer) for an invitation already looked up: one
+ * response per invitation, a second submit (same or another score) updates the same row. One round
+ * trip, safe under any number of concurrent submits. Comment: undefined keeps the stored one, ''
+ * clears it.
  */
+export async function recordAnswer(
+  found: Found,
+  data: TValidAnswer,
+): Promise<{ view: SurveyView; category: TCategory; created: boolean }> {
+  const rows = await tenantStatement<{ id: string; inserted: boolean; comment: string | null }[]>(
+    answerSql(found, data),
+  );
+  const row = rows[0];
+  if (!row) throw notFound();
+  const view = toView({ ...found, score: data.score, comment: row.comment });
+  return { view, category: categoryOf(data.score), created: row.inserted };
+}
+
+/** Looks the token up, validates the input, records the answer (for callers without a lookup yet). */
 export async function submitAnswer(
   token: string,
   input: TSubmitAnswer,
 ): Promise<{ view: SurveyView; category: TCategory; created: boolean }> {
   const found = await findInvitation(token);
   if (!found) throw notFound();
-  const data = parseInput(ZSubmitAnswer, input, found.locale);
-  const category = categoryOf(data.score);
-  const sql = answerSql(found, data);
-  const rows = await withTenant(found.tenantId, (tx) =>
-    tx.$queryRaw<{ id: string; inserted: boolean; comment: string | null }[]>(sql),
-  );
-  const row = rows[0];
-  if (!row) throw notFound();
-  const view = toView({ ...found, score: data.score, comment: row.comment });
-  return { view, category, created: row.inserted };
+  return recordAnswer(found, parseInput(ZSubmitAnswer, input, found.locale));
 }
 
 /**

@@ -25,4 +25,6 @@ export const ZSubmitAnswer = z.object({
     .optional(),
 });
 export type TSubmitAnswer = z.input<typeof ZSubmitAnswer>;
+/** An answer after ZSubmitAnswer: what recordAnswer stores. */
+export type TValidAnswer = z.output<typeof ZSubmitAnswer>;
 export type TAnswerField = keyof TSubmitAnswer;

@@ -170,3 +170,37 @@ describe('outbox relay', () => {
     expect(await relayOnce()).toBe(0);
   });
 });
+
+describe('the relay wake-up', () => {
+  it('a statement that adds outbox events notifies kringloop_outbox at commit, and listen() hears it', async () => {
+    const { listen } = await import('../../lib/db');
+    const t = await makeTenant();
+    const abort = new AbortController();
+    let heard = 0;
+    let connected!: () => void;
+    const ready = new Promise<void>((r) => (connected = r));
+    // listen() calls back once when connected (notifications from before then would be lost).
+    listen('kringloop_outbox', () => (heard++ === 0 ? connected() : undefined), abort.signal);
+    await ready;
+    const before = heard;
+    const woken = new Promise<void>((resolve) => {
+      const check = setInterval(() => {
+        if (heard > before) {
+          clearInterval(check);
+          resolve();
+        }
+      }, 20);
+    });
+    await adminDb.$transaction(async (tx) => {
+      const row = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: randomUUID() });
+      await tx.outboxEvent.create({ data: { ...row, payload: row.payload as object } });
+      // Not before the commit.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(heard).toBe(before);
+    });
+    await woken;
+    abort.abort();
+    const published = await adminDb.outboxEvent.findMany({ where: { tenantId: t.tenant.id } });
+    for (const e of published) created.add(e.id);
+  });
+});

@@ -9,9 +9,9 @@ import { GET as UNSUB_GET, POST as UNSUB_POST } from '../../app/s/[token]/unsubs
 import { systemPathChannel, type TSystemPurpose } from '../../lib/db';
 import { adminDb } from '../support/db';
 import { newSurveyToken } from '../../lib/distribution/tokens';
-import { clientAddress } from '../../lib/http/rate-limit';
+import { clientAddress, rateLimits } from '../../lib/http/rate-limit';
 import { ANSWER_LIMITS, MAX_FORM_BYTES } from '../../lib/responses/http';
-import { submitAnswer, unsubscribe } from '../../lib/responses/public';
+import { lookupInvitation, recordAnswer, submitAnswer, unsubscribe } from '../../lib/responses/public';
 import { ZSubmitAnswer } from '../../lib/responses/schemas';
 import { makeContact, makeInvitation, makeSurvey, makeTenant } from '../support/factories';
 
@@ -340,6 +340,75 @@ describe('bounded bodies, token first', () => {
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('Deze link werkt niet');
     expect(req.bodyUsed).toBe(false);
+  });
+});
+
+describe('the answer path', () => {
+  it('an answer POST looks the token up once and writes in one statement: response, invitation stamp, event', async () => {
+    const { t, token, invitation } = await setup();
+    clearLookups();
+    const res = await post(token, { score: '3', comment: 'Too slow' });
+    expect(res.status).toBe(200);
+    expect(tokenLookups().length).toBe(1);
+    const r = await responseOf(t.tenant.id, invitation.id);
+    expect(r).toMatchObject({ score: 3, category: 'DETRACTOR', comment: 'Too slow' });
+    const inv = await adminDb.invitation.findFirst({ where: { tenantId: t.tenant.id, id: invitation.id } });
+    expect(inv?.respondedAt).not.toBeNull();
+    const events = await adminDb.outboxEvent.findMany({
+      where: { tenantId: t.tenant.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(events.map((e) => e.type)).toEqual(['response.submitted']);
+    expect(events[0]!.payload).toEqual({ tenantId: t.tenant.id, responseId: r!.id });
+
+    // A change of category announces 'response.changed'; the same category announces nothing.
+    expect((await post(token, { score: '4' })).status).toBe(200);
+    expect((await post(token, { score: '9' })).status).toBe(200);
+    const after = await adminDb.outboxEvent.findMany({
+      where: { tenantId: t.tenant.id },
+      orderBy: { id: 'asc' },
+    });
+    expect(after.map((e) => e.type)).toEqual(['response.submitted', 'response.changed']);
+    expect((await responseOf(t.tenant.id, invitation.id))?.comment).toBe('Too slow');
+  });
+
+  it("the one-statement write names its own tenant: another tenant's invitation is not found and nothing is written", async () => {
+    const a = await setup();
+    const b = await setup();
+    const found = await lookupInvitation(a.token);
+    expect(found).not.toBeNull();
+    // Tenant B's id with tenant A's invitation: the policies hide A's rows from a statement scoped to B.
+    await expect(recordAnswer({ ...found!, tenantId: b.t.tenant.id }, { score: 1 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    expect(await adminDb.response.count({ where: { invitationId: a.invitation.id } })).toBe(0);
+    expect(
+      await adminDb.outboxEvent.count({ where: { tenantId: { in: [a.t.tenant.id, b.t.tenant.id] } } }),
+    ).toBe(0);
+  });
+
+  it('both answer limits are counted in one call and either one refuses', async () => {
+    const bucket = `test:${randomBytes(4).toString('hex')}`;
+    expect(
+      await rateLimits(
+        [
+          { bucket: `${bucket}:a`, limit: 2 },
+          { bucket: `${bucket}:b`, limit: 1 },
+        ],
+        60,
+      ),
+    ).toBe(true);
+    // b is now over its limit of 1; a is not.
+    expect(
+      await rateLimits(
+        [
+          { bucket: `${bucket}:a`, limit: 2 },
+          { bucket: `${bucket}:b`, limit: 1 },
+        ],
+        60,
+      ),
+    ).toBe(false);
+    expect(await rateLimits([{ bucket: `${bucket}:a`, limit: 5 }], 60)).toBe(true);
   });
 });
 

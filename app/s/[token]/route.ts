@@ -7,7 +7,7 @@ import {
   surveyPath,
 } from '@/lib/responses/http';
 import { publicRoute } from '@/lib/http/route';
-import { loadSurvey, submitAnswer } from '@/lib/responses/public';
+import { loadSurvey, lookupInvitation, recordAnswer, surveyViewOf } from '@/lib/responses/public';
 import {
   notFoundPage,
   surveyPage,
@@ -44,8 +44,10 @@ function problemsOf(fields: Iterable<unknown>): TAnswerProblem[] {
  */
 export const POST = publicRoute<P>({ checkOrigin: false }, async ({ req, params }) => {
   if (declaresTooLarge(req)) return htmlResponse(tooLargePage(respondentLocale(req)), 413);
-  const view = await loadSurvey(params.token);
-  if (!view) return htmlResponse(notFoundPage(respondentLocale(req)), 404);
+  // One lookup serves the whole request: the page on refusal and the write.
+  const found = await lookupInvitation(params.token);
+  if (!found) return htmlResponse(notFoundPage(respondentLocale(req)), 404);
+  const view = surveyViewOf(found);
   const form = await readForm(req);
   if (!form) return htmlResponse(tooLargePage(view.locale), 413);
 
@@ -59,7 +61,7 @@ export const POST = publicRoute<P>({ checkOrigin: false }, async ({ req, params 
   const parsed = ZSubmitAnswer.safeParse(typed);
   if (!parsed.success) return refused(problemsOf(parsed.error.issues.map((i) => i.path[0])), 400);
   try {
-    const { view: after } = await submitAnswer(params.token, parsed.data);
+    const { view: after } = await recordAnswer(found, parsed.data);
     return htmlResponse(thanksPage(after, action), 200);
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
