@@ -3,6 +3,7 @@ import type { Tx } from '../db';
 export interface AuditEntry {
   tenantId: string;
   actorUserId: string | null;
+  actorApiKeyId?: string | null;
   action: string;
   entityType: string;
   entityId: string;
@@ -28,11 +29,20 @@ export async function auditTrail(tx: Tx, tenantId: string, entityType: string, e
       })
     : [];
   const byId = new Map(actors.map((a) => [a.id, a.name ?? a.email]));
+  const keyIds = [...new Set(rows.map((r) => r.actorApiKeyId).filter((x): x is string => !!x))];
+  const keys = keyIds.length
+    ? await tx.apiKey.findMany({ where: { tenantId, id: { in: keyIds } }, select: { id: true, name: true } })
+    : [];
+  const keyById = new Map(keys.map((k) => [k.id, `API: ${k.name}`]));
   return rows.map((r) => ({
     id: r.id,
     action: r.action,
     at: r.createdAt,
-    actor: r.actorUserId ? (byId.get(r.actorUserId) ?? null) : null,
+    actor: r.actorUserId
+      ? (byId.get(r.actorUserId) ?? null)
+      : r.actorApiKeyId
+        ? (keyById.get(r.actorApiKeyId) ?? null)
+        : null,
     data: r.data as Record<string, unknown> | null,
   }));
 }

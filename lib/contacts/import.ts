@@ -3,7 +3,7 @@ import { isUniqueViolation, withTenant, type Tx } from '../db';
 import { audit } from '../audit';
 import { AppError } from '../errors';
 import { formatNumber } from '../i18n';
-import type { TenantContext } from '../tenancy/context';
+import { actorOf, type TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { fieldErrors, rule, safeParseLocalized } from '../validation';
 import { parseCsv } from './csv';
@@ -124,7 +124,7 @@ async function runImport<S extends z.ZodType>(
         if (errors.length) throw new RollBack();
         await audit(tx, {
           tenantId: ctx.tenantId,
-          actorUserId: ctx.userId,
+          ...actorOf(ctx),
           action: spec.auditAction,
           entityType: 'tenant',
           entityId: ctx.tenantId,

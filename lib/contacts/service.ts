@@ -1,7 +1,7 @@
 import { isUniqueViolation, withTenant, type CompanyModel, type Tx } from '../db';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
-import type { TenantContext } from '../tenancy/context';
+import { actorOf, type TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import type { TLocale } from '../i18n';
 import { parseInput, rule, ZId } from '../validation';
@@ -203,7 +203,7 @@ export async function createCompany(ctx: TenantContext, input: TCompanyInput) {
       if ('errors' in res) throw badFields(res.errors);
       await audit(tx, {
         tenantId: ctx.tenantId,
-        actorUserId: ctx.userId,
+        ...actorOf(ctx),
         action: res.created ? 'company.created' : 'company.updated',
         entityType: 'company',
         entityId: res.company.id,
@@ -268,7 +268,7 @@ export async function createContact(ctx: TenantContext, input: TContactFormInput
       const { contact, created } = await upsertContact(tx, ctx.tenantId, row, row.companyId);
       await audit(tx, {
         tenantId: ctx.tenantId,
-        actorUserId: ctx.userId,
+        ...actorOf(ctx),
         action: created ? 'contact.created' : 'contact.updated',
         entityType: 'contact',
         entityId: contact.id,

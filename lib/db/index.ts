@@ -95,6 +95,8 @@ export const SYSTEM_PURPOSES = {
   'sign-in memberships':
     "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
+  'api key lookup':
+    'an API request names its tenant only inside the key (routing key -> tenant); returns one key row',
 } as const;
 export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;
 

@@ -3,7 +3,7 @@ import { Prisma, withTenant } from '../db';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
 import { outboxRow } from '../queue/events';
-import type { TenantContext } from '../tenancy/context';
+import { actorOf, type TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { parseInput, rule, ZId } from '../validation';
 import { ZSendSurvey, type TAudience, type TSendSurvey } from './schemas';
@@ -118,7 +118,7 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
       const summary = { distributionId, total: contacts.length, queued: events.length, skipped };
       await audit(tx, {
         tenantId: ctx.tenantId,
-        actorUserId: ctx.userId,
+        ...actorOf(ctx),
         action: 'survey.sent',
         entityType: 'survey',
         entityId: surveyId,

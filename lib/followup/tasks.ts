@@ -2,7 +2,7 @@ import { Prisma, withTenant, type Tx } from '../db';
 import { audit, auditTrail } from '../audit';
 import { can, type TRole } from '../auth/permissions';
 import { AppError, forbidden, notFound } from '../errors';
-import type { TenantContext } from '../tenancy/context';
+import { actorOf, type TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { writeOutbox } from '../queue/events';
 import { parseInput, rule, ZId } from '../validation';
@@ -132,7 +132,7 @@ export async function setTaskStatus(ctx: TenantContext, id: string, input: { sta
     });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'task.status',
       entityType: 'task',
       entityId: id,
@@ -151,7 +151,7 @@ export async function addTaskNote(ctx: TenantContext, id: string, input: { body:
     });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'task.note',
       entityType: 'task',
       entityId: id,
@@ -192,7 +192,7 @@ export async function reassignTask(ctx: TenantContext, id: string, input: { memb
     if (alert) await writeOutbox(tx, 'task.alert', { tenantId: ctx.tenantId, taskId: id });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'task.reassigned',
       entityType: 'task',
       entityId: id,

@@ -1,9 +1,9 @@
 import { ZodError } from 'zod';
-import { can, type TAction } from '../auth/permissions';
+import { actorCan, type TAction } from '../auth/permissions';
 import { AppError } from '../errors';
 import { messages, type TLocale } from '../i18n';
 import { logger } from '../log';
-import type { TenantContext } from '../tenancy/context';
+import type { MemberContext } from '../tenancy/context';
 import { fieldErrors, type FieldErrors } from '../validation';
 import { currentContext } from './session';
 
@@ -38,11 +38,11 @@ export function toActionError(err: unknown, locale: TLocale): ActionResult<never
  */
 export async function runAction<T>(
   action: TAction,
-  fn: (ctx: TenantContext) => Promise<T>,
+  fn: (ctx: MemberContext) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const { ctx, locale } = await currentContext();
   if (!ctx) return { ok: false, error: messages(locale).common.states.forbidden, status: 401 };
-  if (!can(ctx.role, action))
+  if (!actorCan(ctx, action))
     return { ok: false, error: messages(locale).common.states.forbidden, status: 403 };
   try {
     return { ok: true, data: await fn(ctx) };

@@ -1,6 +1,6 @@
 import { notFound, redirect } from 'next/navigation';
-import { can, type TAction } from '../auth/permissions';
-import type { TenantContext } from '../tenancy/context';
+import { actorCan, type TAction } from '../auth/permissions';
+import type { MemberContext } from '../tenancy/context';
 import { currentContext, type SessionUser } from './session';
 
 /**
@@ -8,10 +8,10 @@ import { currentContext, type SessionUser } from './session';
  * role's permission for `action`. Signed out goes to /signin, no tenant to /onboarding, and a role
  * without the permission sees the same 404 as a missing page.
  */
-export async function guardPage(action: TAction): Promise<TenantContext & { user: SessionUser }> {
+export async function guardPage(action: TAction): Promise<MemberContext & { user: SessionUser }> {
   const { user, ctx } = await currentContext();
   if (!user) redirect('/signin');
   if (!ctx) redirect('/onboarding');
-  if (!can(ctx.role, action)) notFound();
+  if (!actorCan(ctx, action)) notFound();
   return { ...ctx, user };
 }

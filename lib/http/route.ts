@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { NextResponse, type NextRequest } from 'next/server';
 import { ZodError } from 'zod';
-import { can, type TAction } from '../auth/permissions';
+import { actorCan, type TAction } from '../auth/permissions';
 import { env } from '../env';
 import { AppError } from '../errors';
 import { requestLogger } from '../log';
@@ -71,7 +71,7 @@ export function tenantRoute<P = Record<string, never>>(
       throw new AppError('FORBIDDEN', 'Cross-origin request refused');
     const { ctx } = await currentContext();
     if (!ctx) throw new AppError('UNAUTHENTICATED', 'Sign in first');
-    if (!can(ctx.role, action)) throw new AppError('FORBIDDEN', 'You do not have permission for this action');
+    if (!actorCan(ctx, action)) throw new AppError('FORBIDDEN', 'You do not have permission for this action');
     return handler({ req, params, log: log.child({ tenantId: ctx.tenantId }), ctx });
   });
 }

@@ -4,7 +4,7 @@ import { cache } from 'react';
 import { authOptions, browserLocale } from '../auth/options';
 import type { TLocale } from '../i18n';
 import { getUser, resolveContext } from '../tenancy/service';
-import type { TenantContext } from '../tenancy/context';
+import type { MemberContext } from '../tenancy/context';
 
 export const TENANT_COOKIE = 'kl_tenant';
 
@@ -33,7 +33,7 @@ export async function requestLocale(user?: SessionUser | null): Promise<TLocale>
  * The root layout, the app layout and the page guard all ask; one render computes it once.
  */
 export const currentContext = cache(
-  async (): Promise<{ user: SessionUser | null; ctx: TenantContext | null; locale: TLocale }> => {
+  async (): Promise<{ user: SessionUser | null; ctx: MemberContext | null; locale: TLocale }> => {
     const user = await sessionUser();
     const locale = await requestLocale(user);
     if (!user) return { user, ctx: null, locale };

@@ -2,7 +2,7 @@ import { isUniqueViolation, withTenant, type Tx } from '../db';
 import { messages } from '../i18n';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
-import type { TenantContext } from '../tenancy/context';
+import { actorOf, type TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { parseInput, ZId } from '../validation';
 import {
@@ -42,7 +42,7 @@ export async function createTouchpoint(ctx: TenantContext, input: TCreateTouchpo
       });
       await audit(tx, {
         tenantId: ctx.tenantId,
-        actorUserId: ctx.userId,
+        ...actorOf(ctx),
         action: 'touchpoint.created',
         entityType: 'touchpoint',
         entityId: tp.id,
@@ -116,7 +116,7 @@ export async function createSurvey(ctx: TenantContext, input: TCreateSurvey) {
     });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'survey.created',
       entityType: 'survey',
       entityId: s.id,
@@ -133,7 +133,7 @@ export async function updateSurvey(ctx: TenantContext, id: string, input: TUpdat
     const s = await tx.survey.update({ where: { tenantId_id: { tenantId: ctx.tenantId, id } }, data });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'survey.updated',
       entityType: 'survey',
       entityId: id,
@@ -154,7 +154,7 @@ export async function setSurveyStatus(ctx: TenantContext, id: string, input: { s
     });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'survey.status',
       entityType: 'survey',
       entityId: id,

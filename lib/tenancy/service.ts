@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { asSystem, db, isUniqueViolation, withTenant } from '../db';
 import { audit } from '../audit';
-import { can, type TAction, type TRole } from '../auth/permissions';
+import { actorCan, type TAction, type TRole } from '../auth/permissions';
 import { AppError, forbidden } from '../errors';
 import { writeOutbox } from '../queue/events';
 import { messages, type TLocale } from '../i18n';
 import { parseInput } from '../validation';
-import type { TenantContext } from './context';
+import { actorOf, type MemberContext, type TenantContext } from './context';
 import {
   ZCreateTenant,
   ZInviteMember,
@@ -18,7 +18,7 @@ import {
 
 /** Refuses an action the context's role may not take. Services call it first. */
 export function authorize(ctx: TenantContext, action: TAction) {
-  if (!can(ctx.role, action)) throw forbidden();
+  if (!actorCan(ctx, action)) throw forbidden();
 }
 
 export function slugify(name: string): string {
@@ -59,7 +59,7 @@ export async function resolveContext(
   userId: string,
   preferredTenantId: string | undefined,
   locale: TLocale,
-): Promise<TenantContext | null> {
+): Promise<MemberContext | null> {
   const memberships = await asSystem('sign-in memberships', (tx) =>
     tx.membership.findMany({
       where: { userId },
@@ -124,7 +124,7 @@ export async function updateTenantSettings(ctx: TenantContext, input: TTenantSet
     const t = await tx.tenant.update({ where: { id: ctx.tenantId }, data });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'tenant.settings',
       entityType: 'tenant',
       entityId: ctx.tenantId,
@@ -189,11 +189,12 @@ export async function inviteMember(ctx: TenantContext, input: TInviteMember) {
     await writeOutbox(tx, 'member.invited', {
       tenantId: ctx.tenantId,
       membershipId: m.id,
-      inviterUserId: ctx.userId,
+      // member.manage is MEMBER_ONLY: an API key never gets here.
+      inviterUserId: ctx.userId!,
     });
     await audit(tx, {
       tenantId: ctx.tenantId,
-      actorUserId: ctx.userId,
+      ...actorOf(ctx),
       action: 'member.invited',
       entityType: 'membership',
       entityId: m.id,

@@ -4,6 +4,7 @@
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../lib/auth/api-keys';
 import { createCompany, createContact } from '../../lib/contacts/service';
 import { asSystem, db, systemPathChannel, withTenant, type TSystemPurpose } from '../../lib/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
@@ -158,6 +159,7 @@ async function populate(t: TestTenant) {
   await drainOutbox(t.tenant.id);
   const task = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
   await addTaskNote(ctx, task.id, { body: 'Called them' });
+  await createApiKey(ctx, { name: `CRM ${uid()}`, role: 'ADMIN' });
   // One event left unpublished, so the outbox has rows of both states.
   const ev = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: uuidv7() });
   await adminDb.outboxEvent.create({

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, ROLES, can, type TAction, type TRole } from '../../lib/auth/permissions';
+import {
+  ACTIONS,
+  API_KEY_ROLES,
+  MEMBER_ONLY,
+  ROLES,
+  actorCan,
+  can,
+  type TAction,
+  type TRole,
+} from '../../lib/auth/permissions';
 
 // The decided permission table, written out by hand. Adding an action to ACTIONS without adding a
 // row here fails the coverage test below, so every new action gets an explicit decision.
@@ -21,6 +30,8 @@ const MATRIX: Record<TAction, [boolean, boolean, boolean, boolean]> = {
   'task.manage':                 [true,  true,  false, false],
   'insights.read':               [true,  true,  true,  true],
   'audit.read':                  [true,  true,  true,  true],
+  'apikey.manage':               [true,  true,  false, false],
+  'integration.manage':          [true,  true,  false, false],
 };
 const COLUMN: Record<TRole, number> = { OWNER: 0, ADMIN: 1, ACCOUNT_MANAGER: 2, VIEWER: 3 };
 
@@ -50,5 +61,23 @@ describe('permission table', () => {
       granted = false;
     }
     expect(granted).toBe(false);
+  });
+});
+
+describe('the same table for API keys', () => {
+  for (const role of API_KEY_ROLES) {
+    for (const action of ACTIONS) {
+      const expected = (MATRIX[action]?.[COLUMN[role]] ?? false) && !MEMBER_ONLY.has(action);
+      it(`a key with role ${role} ${expected ? 'may' : 'may not'} ${action}`, () => {
+        expect(actorCan({ role, apiKeyId: '0190a0a0-0000-7000-8000-000000000000' }, action)).toBe(expected);
+      });
+    }
+  }
+  it('keys never manage people, the organisation, keys or integrations', () => {
+    expect([...MEMBER_ONLY].sort()).toEqual(
+      ['apikey.manage', 'integration.manage', 'member.grantOwner', 'member.manage', 'tenant.manage'].sort(),
+    );
+    expect(actorCan({ role: 'OWNER', apiKeyId: 'k' }, 'member.manage')).toBe(false);
+    expect(actorCan({ role: 'OWNER' }, 'member.manage')).toBe(true);
   });
 });

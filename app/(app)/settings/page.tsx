@@ -1,10 +1,11 @@
+import Link from 'next/link';
 import { InviteForm } from '@/components/settings/invite-form';
 import { MembersTable } from '@/components/settings/members-table';
 import { TenantSettingsForm } from '@/components/settings/tenant-settings-form';
 import { TenantSettingsView } from '@/components/settings/tenant-settings-view';
 import type { TenantSettingsValues } from '@/components/settings/tenant-settings';
 import { Card, CardTitle, PageHeader } from '@/components/ui/card';
-import { can, ROLES } from '@/lib/auth/permissions';
+import { actorCan, can, ROLES } from '@/lib/auth/permissions';
 import { guardPage } from '@/lib/http/guard';
 import { LOCALES, messages } from '@/lib/i18n';
 import { getTenant, listMembers } from '@/lib/tenancy/service';
@@ -36,6 +37,13 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title={t.title} description={t.description} />
+      {actorCan(ctx, 'apikey.manage') && (
+        <p className="-mt-2 mb-6 text-sm">
+          <Link href="/settings/api" className="font-medium text-blue-700 underline">
+            {m.integrations.link}
+          </Link>
+        </p>
+      )}
       <div className="space-y-6">
         <Card aria-labelledby="org-title">
           <CardTitle>
