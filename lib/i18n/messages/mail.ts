@@ -31,10 +31,15 @@ export const mail = defineMessages(
     taskAlert: {
       subject: '{category} {score}/10 from {company}: follow up by {due}',
       intro: '{contact} of {company} answered the {touchpoint} survey.',
+      reopenedSubject: 'Reopened: {category} {score}/10 from {company}: follow up by {due}',
+      reopenedIntro:
+        '{contact} of {company} changed their answer to a worse score after the follow-up was closed ({touchpoint} survey). The follow-up is open again.',
       score: 'Score',
       comment: 'Comment',
       noComment: '(no comment)',
       due: 'Follow up by',
+      email: 'Email',
+      phone: 'Phone',
       button: 'Open the follow-up',
       adviceDETRACTOR: 'Act fast: call the customer, listen, and say what you will do.',
       advicePASSIVE: 'Ask what it would take to earn a 9 or 10.',
@@ -72,10 +77,15 @@ export const mail = defineMessages(
     taskAlert: {
       subject: '{category} {score}/10 van {company}: opvolgen vóór {due}',
       intro: '{contact} van {company} heeft de enquête {touchpoint} ingevuld.',
+      reopenedSubject: 'Heropend: {category} {score}/10 van {company}: opvolgen vóór {due}',
+      reopenedIntro:
+        '{contact} van {company} heeft het antwoord gewijzigd in een lagere score nadat de opvolgtaak was afgesloten (enquête {touchpoint}). De opvolgtaak staat weer open.',
       score: 'Score',
       comment: 'Opmerking',
       noComment: '(geen opmerking)',
       due: 'Opvolgen vóór',
+      email: 'E-mail',
+      phone: 'Telefoon',
       button: 'Open de opvolgtaak',
       adviceDETRACTOR: 'Handel snel: bel de klant, luister, en zeg wat u gaat doen.',
       advicePASSIVE: 'Vraag wat er nodig is voor een 9 of 10.',
