@@ -157,6 +157,8 @@ export const ZEnv = z
       }, 'must be an IANA time zone such as Europe/Amsterdam'),
     /** Schedules of the scheduled jobs (workers/jobs): see the README. */
     SCHEDULE_OUTBOX_PRUNE: cadence('1h'),
+    SCHEDULE_INSIGHTS_ROLLUP: cadence('15m'),
+    SCHEDULE_INSIGHTS_RECONCILE: cadence('30 3 * * *'),
     /** `next build` evaluates modules with NODE_ENV=production but no runtime secrets. */
     BUILDING: z
       .string()

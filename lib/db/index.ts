@@ -77,6 +77,8 @@ export const SYSTEM_PURPOSES = {
   'sign-in memberships':
     "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
+  'insights rollup':
+    'the rollup and reconcile jobs list the tenant ids (the work runs per tenant); the rebuild command finds a tenant by slug',
 } as const;
 export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;
 

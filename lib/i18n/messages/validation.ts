@@ -18,6 +18,9 @@ export const validation = defineMessages(
       'the file has {count} lines; at most {max} can be imported at once: split it into smaller files',
     ambiguousCompany: 'more than one company is called “{name}”: use the external id to say which one',
     savedConcurrently: 'someone else saved this at the same moment; please try again',
+    periodOrder: 'the end of the period comes before its start',
+    yearRange: 'choose a year between 2000 and 2100',
+    periodTooLong: 'a period can span at most 5 years',
   },
   {
     duplicateLine: 'dubbel met regel {line}',
@@ -36,5 +39,8 @@ export const validation = defineMessages(
     ambiguousCompany:
       'er is meer dan één bedrijf met de naam “{name}”: geef met het externe id aan welk bedrijf',
     savedConcurrently: 'iemand anders heeft dit op hetzelfde moment opgeslagen; probeer het opnieuw',
+    periodOrder: 'het einde van de periode ligt vóór het begin',
+    yearRange: 'kies een jaar tussen 2000 en 2100',
+    periodTooLong: 'een periode beslaat hooguit 5 jaar',
   },
 );
