@@ -38,3 +38,13 @@ export function dayLabel(day: string, locale: TLocale): string {
     new Date(`${day}T12:00:00Z`),
   );
 }
+
+/** A yearly revenue in euros, without cents; null is the dash. */
+export function moneyText(value: number | null, locale: TLocale): string {
+  if (value === null) return '–';
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }).format(value);
+}

@@ -3,7 +3,8 @@
  * for the rest), periods from period.ts, NPS math and the significance test from lib/nps.
  */
 import { withTenant } from '../db';
-import { compareNps, summarize, type Counts, type NpsChange, type NpsSummary } from '../nps';
+import type { Counts } from '../nps';
+import { add, changeBetween, figure, ZERO, type Change, type Figure } from './figures';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { parseInput } from '../validation';
@@ -31,31 +32,7 @@ import {
 } from './queries';
 import { ZInsightsFilter, type TInsightsFilter } from './schemas';
 
-/** An NPS with n, interval and whether n reaches the organisation's minimum (else: "too few answers"). */
-export type Figure = NpsSummary & { enough: boolean };
-
-const ZERO: Counts = { promoters: 0, passives: 0, detractors: 0 };
-const add = (a: Counts, b: Counts): Counts => ({
-  promoters: a.promoters + b.promoters,
-  passives: a.passives + b.passives,
-  detractors: a.detractors + b.detractors,
-});
-const figure = (c: Counts, minN: number): Figure => {
-  const s = summarize({ promoters: c.promoters, passives: c.passives, detractors: c.detractors });
-  return { ...s, enough: s.n >= minN };
-};
-
-export interface Change extends NpsChange {
-  /** Both periods reach the minimum n; otherwise no verdict is given. */
-  comparable: boolean;
-}
-
-/** Significant only when both sides have enough answers and the two-sample test says so. */
-export function changeBetween(current: Figure, previous: Figure): Change {
-  const comparable = current.enough && previous.enough;
-  const c = compareNps(current, previous);
-  return { ...c, comparable, significant: comparable && c.significant };
-}
+export type { Change, Figure };
 
 /** Sums daily rows over [from, to]. */
 function sumDays(days: CountRow[], from: string, to: string): Counts {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { BreakdownTable } from '@/components/insights/breakdown-table';
 import { DashboardFilterForm } from '@/components/insights/filter-form';
 import { LoopHealth } from '@/components/insights/loop-health';
@@ -62,6 +63,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   return (
     <>
       <PageHeader title={t.insights.title} description={t.insights.description} />
+      <p className="-mt-2 mb-4 text-sm">
+        <Link href="/accounts" className="text-brand-700 underline">
+          {t.insights.accounts.viewAccounts} →
+        </Link>
+      </p>
       <DashboardFilterForm
         values={{
           from: invalid.from ? param('from')! : d.period.from,
