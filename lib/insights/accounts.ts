@@ -17,7 +17,7 @@ import { parseInput, ZId } from '../validation';
 import { figure } from './figures';
 import { addDays, buckets, defaultRange, periodOf, todayIn } from './period';
 import { dimensionFilter } from './dashboard';
-import { loadScope, rawDimensionWhere, RAW_FROM } from './queries';
+import { loadScope, rawDimensionWhere, RAW_FROM, totalCounts } from './queries';
 import { ZInsightsFilter, type TInsightsFilter } from './schemas';
 
 export type AccountLead = 'PROMOTER' | 'DETRACTOR' | 'BALANCED';
@@ -247,6 +247,27 @@ export async function companyInsights(ctx: TenantContext, companyId: string, now
         dueAt: t.dueAt,
         assignee: t.assignee ? (t.assignee.user.name ?? t.assignee.user.email) : null,
       })),
+    };
+  });
+}
+
+/** What the ROI page prefills: customers and yearly revenue from the companies, the last 12 months' split. */
+export async function roiPrefill(ctx: TenantContext, now = new Date()) {
+  authorize(ctx, 'insights.read');
+  return withTenant(ctx.tenantId, async (tx) => {
+    const scope = await loadScope(tx, ctx.tenantId);
+    const d = defaultRange(scope.timeZone, now);
+    const [companies, split] = await Promise.all([
+      tx.$queryRaw<{ customers: number; revenue: string | null }[]>(Prisma.sql`
+        SELECT count(*)::int AS "customers", sum("yearlyRevenue")::text AS "revenue"
+        FROM "Company" WHERE "tenantId" = ${ctx.tenantId}::uuid`),
+      totalCounts(tx, scope, d.from, d.to, {}),
+    ]);
+    return {
+      customers: companies[0]?.customers ?? 0,
+      yearlyRevenue: companies[0]?.revenue ? Number(companies[0].revenue) : null,
+      split: figure(split, scope.minN),
+      period: d,
     };
   });
 }

@@ -41,6 +41,7 @@ const EXAMPLES: Record<string, Example> = {
   '/companies': { paths: () => ['/companies'], as: EVERY_ROLE },
   '/contacts': { paths: () => ['/contacts'], as: EVERY_ROLE },
   '/dashboard': { paths: () => ['/dashboard'], as: EVERY_ROLE },
+  '/roi': { paths: () => ['/roi', '/roi?churnRate=140'], as: EVERY_ROLE },
   '/settings': { paths: () => ['/settings'], as: EVERY_ROLE },
   '/surveys': { paths: () => ['/surveys'], as: CX },
   '/surveys/[id]': { paths: (s) => [`/surveys/${s.surveyId}`], as: CX },

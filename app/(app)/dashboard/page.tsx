@@ -67,6 +67,12 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
         <Link href="/accounts" className="text-brand-700 underline">
           {t.insights.accounts.viewAccounts} →
         </Link>
+        <span aria-hidden="true" className="mx-2 text-zinc-400">
+          ·
+        </span>
+        <Link href="/roi" className="text-brand-700 underline">
+          {t.insights.roi.title} →
+        </Link>
       </p>
       <DashboardFilterForm
         values={{

@@ -29,10 +29,7 @@ export default async function AccountPage({ params }: { params: Promise<{ id: st
         </Link>
       </p>
       <PageHeader title={c.company.name} />
-      <Card aria-labelledby="account-facts" className="mb-6">
-        <h2 id="account-facts" className="sr-only">
-          {c.company.name}
-        </h2>
+      <Card aria-label={p.lead} className="mb-6">
         <dl className="grid gap-4 text-sm sm:grid-cols-2 lg:grid-cols-5">
           {[
             [p.businessUnit, c.company.businessUnit ?? none],
