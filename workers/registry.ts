@@ -14,14 +14,14 @@ import sendTaskAlert from './jobs/send-task-alert';
 import syncTask from './jobs/sync-task';
 
 export const registry = createRegistry([
+  insightsRollup,
+  insightsReconcile,
+  insightsMarkChanged,
+  insightsMarkLate,
   sendInvitation,
   createTask,
   syncTask,
   sendTaskAlert,
   sendMemberInvite,
   pruneOutbox,
-  insightsRollup,
-  insightsReconcile,
-  insightsMarkChanged,
-  insightsMarkLate,
 ]);

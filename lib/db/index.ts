@@ -70,6 +70,8 @@ export async function withTenant<T>(tenantId: string, fn: (tx: Tx) => Promise<T>
  * is a design decision: say in the review why the work cannot be done per tenant.
  */
 export const SYSTEM_PURPOSES = {
+  'insights rollup':
+    'the rollup and reconcile jobs list the tenant ids (the work runs per tenant); the rebuild command finds a tenant by slug',
   'outbox relay': 'claims the unpublished outbox events of all tenants and marks them published',
   'outbox prune': 'deletes published outbox events of all tenants after a week',
   'token routing':
@@ -77,8 +79,6 @@ export const SYSTEM_PURPOSES = {
   'sign-in memberships':
     "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
-  'insights rollup':
-    'the rollup and reconcile jobs list the tenant ids (the work runs per tenant); the rebuild command finds a tenant by slug',
 } as const;
 export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;
 
