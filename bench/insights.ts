@@ -169,7 +169,8 @@ ${lines.join('\n')}`);
 
   await db.$disconnect();
   await disconnectDb();
-  await dropDatabase(url);
+  if (process.env.BENCH_KEEP) console.log(`kept ${url}`);
+  else await dropDatabase(url);
 }
 
 main().catch(async (err) => {
