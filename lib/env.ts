@@ -143,6 +143,9 @@ export const ZEnv = z
           .filter(Boolean),
       )
       .refine((keys) => keys.every((k) => k.length >= 32), 'every key must be at least 32 characters'),
+    /** Insights rollups and their reconcile (see the README). */
+    SCHEDULE_INSIGHTS_ROLLUP: cadence('15m'),
+    SCHEDULE_INSIGHTS_RECONCILE: cadence('30 3 * * *'),
     /** Time zone of the cron patterns below. */
     SCHEDULE_TZ: z
       .string()

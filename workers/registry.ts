@@ -3,6 +3,10 @@
 // the schedules in place from this list; lib/queue itself knows no job.
 import { createRegistry } from '@/lib/queue/jobs';
 import createTask from './jobs/create-task';
+import insightsMarkChanged from './jobs/insights-mark-changed';
+import insightsMarkLate from './jobs/insights-mark-late';
+import insightsReconcile from './jobs/insights-reconcile';
+import insightsRollup from './jobs/insights-rollup';
 import pruneOutbox from './jobs/prune-outbox';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
@@ -10,6 +14,10 @@ import sendTaskAlert from './jobs/send-task-alert';
 import syncTask from './jobs/sync-task';
 
 export const registry = createRegistry([
+  insightsRollup,
+  insightsReconcile,
+  insightsMarkChanged,
+  insightsMarkLate,
   sendInvitation,
   createTask,
   syncTask,

@@ -1,7 +1,7 @@
 import { Card, CardTitle, EmptyState } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
 import { formatNumber, messages, type TLocale } from '@/lib/i18n';
-import type { NpsSummary } from '@/lib/nps';
+import type { Figure } from '@/lib/insights/dashboard';
 import { MiniSplit } from './category-split';
 import { npsText, rangeText } from './format';
 
@@ -10,7 +10,7 @@ export interface BreakdownRow {
   label: string;
   /** The journey phase in words, for the touchpoint breakdown. */
   phase?: string;
-  summary: NpsSummary;
+  summary: Figure;
 }
 
 /** NPS per group (touchpoint, phase, business unit), each with n, interval and split. */
@@ -52,19 +52,27 @@ export function BreakdownTable({
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.key}>
+              <tr key={r.key} className={r.summary.enough ? undefined : 'text-zinc-500'}>
                 <Th scope="row" className="border-zinc-100 text-sm font-medium normal-case text-zinc-900">
                   {r.label}
                 </Th>
                 {showPhase && <Td>{r.phase}</Td>}
                 <Td className="text-right tabular-nums">{formatNumber(r.summary.n, locale)}</Td>
-                <Td className="text-right font-semibold tabular-nums">{npsText(r.summary, locale)}</Td>
-                <Td className="whitespace-nowrap tabular-nums text-zinc-600">
-                  {rangeText(r.summary, locale) ?? '–'}
-                </Td>
-                <Td className="align-middle">
-                  <MiniSplit summary={r.summary} locale={locale} />
-                </Td>
+                {r.summary.enough ? (
+                  <>
+                    <Td className="text-right font-semibold tabular-nums">{npsText(r.summary, locale)}</Td>
+                    <Td className="whitespace-nowrap tabular-nums text-zinc-600">
+                      {rangeText(r.summary, locale) ?? '–'}
+                    </Td>
+                    <Td className="align-middle">
+                      <MiniSplit summary={r.summary} locale={locale} />
+                    </Td>
+                  </>
+                ) : (
+                  <Td colSpan={3} className="text-zinc-600 italic" data-testid="too-few">
+                    {t.tooFew}
+                  </Td>
+                )}
               </tr>
             ))}
           </tbody>

@@ -4,13 +4,41 @@ import { DateField } from '@/components/ui/date-field';
 import { Label, Select } from '@/components/ui/form';
 import { cn } from '@/lib/cn';
 import { DAY_PATTERN, fill, messages, type TLocale } from '@/lib/i18n';
-import { activePick, type QuickPick } from './period';
+import { activePick, type QuickPick } from '@/lib/insights/period';
 
 export interface DashboardFilterValues {
   from: string;
   to: string;
+  granularity: string;
+  compare: string;
   touchpointId: string;
+  phase: string;
   businessUnitId: string;
+  region: string;
+  ownerMembershipId: string;
+}
+
+function Choice(p: {
+  id: string;
+  name: keyof DashboardFilterValues;
+  label: string;
+  value: string;
+  all?: string;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <div>
+      <Label htmlFor={p.id}>{p.label}</Label>
+      <Select id={p.id} name={p.name} defaultValue={p.value}>
+        {p.all !== undefined && <option value="">{p.all}</option>}
+        {p.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
 }
 
 function DayFilter(p: {
@@ -34,6 +62,20 @@ function DayFilter(p: {
   );
 }
 
+function fieldLabel(t: ReturnType<typeof messages>['insights']['filter']): Record<string, string> {
+  return {
+    from: t.from,
+    to: t.to,
+    granularity: t.granularity,
+    compare: t.compare,
+    touchpointId: t.touchpoint,
+    phase: t.phase,
+    businessUnitId: t.businessUnit,
+    region: t.region,
+    ownerMembershipId: t.accountManager,
+  };
+}
+
 function href(v: DashboardFilterValues): string {
   const q = new URLSearchParams();
   for (const [k, val] of Object.entries(v)) if (val) q.set(k, val);
@@ -46,7 +88,11 @@ export function DashboardFilterForm({
   picks,
   touchpoints,
   businessUnits,
+  phases,
+  regions,
+  managers,
   invalid,
+  errors,
   locale,
 }: {
   values: DashboardFilterValues;
@@ -55,18 +101,36 @@ export function DashboardFilterForm({
   picks: { key: QuickPick; from: string; to: string }[];
   touchpoints: { id: string; label: string }[];
   businessUnits: { id: string; name: string }[];
+  phases: { value: string; label: string }[];
+  regions: string[];
+  managers: { id: string; name: string }[];
+  /** Field errors of the service (a 400), shown above the form. */
+  errors: Record<string, string> | null;
   locale: TLocale;
 }) {
   const t = messages(locale).insights.filter;
   const active = activePick(picks, values.from, values.to);
   return (
     <div className="mb-6 rounded-lg border border-zinc-200 bg-white p-4 shadow-sm">
+      {errors && (
+        <p
+          role="alert"
+          data-testid="filter-errors"
+          className="mb-3 rounded-md bg-red-50 p-3 text-sm text-red-800"
+        >
+          {fill(t.invalid, {
+            errors: Object.entries(errors)
+              .map(([k, v]) => `${fieldLabel(t)[k] ?? k}: ${v}`)
+              .join('; '),
+          })}
+        </p>
+      )}
       <form
         method="get"
         action="/dashboard"
         role="search"
         aria-label={t.label}
-        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_auto] lg:items-end"
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
       >
         {(['from', 'to'] as const).map((k) => (
           <DayFilter
@@ -79,29 +143,65 @@ export function DashboardFilterForm({
             locale={locale}
           />
         ))}
-        <div>
-          <Label htmlFor="filter-touchpoint">{t.touchpoint}</Label>
-          <Select id="filter-touchpoint" name="touchpointId" defaultValue={values.touchpointId}>
-            <option value="">{t.allTouchpoints}</option>
-            {touchpoints.map((tp) => (
-              <option key={tp.id} value={tp.id}>
-                {tp.label}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div>
-          <Label htmlFor="filter-bu">{t.businessUnit}</Label>
-          <Select id="filter-bu" name="businessUnitId" defaultValue={values.businessUnitId}>
-            <option value="">{t.allBusinessUnits}</option>
-            {businessUnits.map((bu) => (
-              <option key={bu.id} value={bu.id}>
-                {bu.name}
-              </option>
-            ))}
-          </Select>
-        </div>
-        <div className="flex gap-2 sm:col-span-2 lg:col-span-1">
+        <Choice
+          id="filter-granularity"
+          name="granularity"
+          label={t.granularity}
+          value={values.granularity}
+          options={(['week', 'month', 'quarter'] as const).map((g) => ({ value: g, label: t[g] }))}
+        />
+        <Choice
+          id="filter-compare"
+          name="compare"
+          label={t.compare}
+          value={values.compare}
+          options={[
+            { value: 'previous', label: t.comparePrevious },
+            { value: 'lastYear', label: t.compareLastYear },
+            { value: 'none', label: t.compareNone },
+          ]}
+        />
+        <Choice
+          id="filter-touchpoint"
+          name="touchpointId"
+          label={t.touchpoint}
+          value={values.touchpointId}
+          all={t.allTouchpoints}
+          options={touchpoints.map((tp) => ({ value: tp.id, label: tp.label }))}
+        />
+        <Choice
+          id="filter-phase"
+          name="phase"
+          label={t.phase}
+          value={values.phase}
+          all={t.allPhases}
+          options={phases}
+        />
+        <Choice
+          id="filter-bu"
+          name="businessUnitId"
+          label={t.businessUnit}
+          value={values.businessUnitId}
+          all={t.allBusinessUnits}
+          options={businessUnits.map((bu) => ({ value: bu.id, label: bu.name }))}
+        />
+        <Choice
+          id="filter-region"
+          name="region"
+          label={t.region}
+          value={values.region}
+          all={t.allRegions}
+          options={regions.map((r) => ({ value: r, label: r }))}
+        />
+        <Choice
+          id="filter-manager"
+          name="ownerMembershipId"
+          label={t.accountManager}
+          value={values.ownerMembershipId}
+          all={t.allAccountManagers}
+          options={managers.map((m) => ({ value: m.id, label: m.name }))}
+        />
+        <div className="flex items-end gap-2 sm:col-span-2 lg:col-span-1">
           <Button type="submit">{t.apply}</Button>
           <Button asChild variant="ghost">
             <Link href="/dashboard">{t.reset}</Link>

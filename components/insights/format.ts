@@ -32,16 +32,6 @@ export function formatPercent(share: number, locale: TLocale): string {
   );
 }
 
-/** "2026-01" as "jan 2026" / "Jan 2026". */
-export function monthLabel(month: string, locale: TLocale): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], {
-    month: 'short',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y!, m! - 1, 15)));
-}
-
 /** A calendar day "2026-01-31" for display, without shifting it through a time zone. */
 export function dayLabel(day: string, locale: TLocale): string {
   return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'medium', timeZone: 'UTC' }).format(
@@ -49,17 +39,12 @@ export function dayLabel(day: string, locale: TLocale): string {
   );
 }
 
-/** Every month "YYYY-MM" from the month of `from` to the month of `to`, so empty months show as gaps. */
-export function monthsBetween(from: string, to: string): string[] {
-  let [y, m] = from.slice(0, 7).split('-').map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  const out: string[] = [];
-  for (let i = 0; i < 240; i++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(key);
-    if (key >= end) break;
-    m += 1;
-    if (m > 12) [y, m] = [y + 1, 1];
-  }
-  return out;
+/** A yearly revenue in euros, without cents; null is the dash. */
+export function moneyText(value: number | null, locale: TLocale): string {
+  if (value === null) return '–';
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }).format(value);
 }

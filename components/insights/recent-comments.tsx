@@ -3,14 +3,7 @@ import { Card, CardTitle, EmptyState } from '@/components/ui/card';
 import { fill, formatDate, messages, type TLocale } from '@/lib/i18n';
 import type { TCategory } from '@/lib/nps';
 
-export interface RecentComment {
-  id: string;
-  score: number;
-  category: string;
-  comment: string;
-  submittedAt: Date;
-  company: string | null;
-}
+import type { RecentComment } from '@/lib/insights/queries';
 
 /** The latest comments: the reason behind the score is the real value of an answer. */
 export function RecentComments({

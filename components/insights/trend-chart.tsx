@@ -21,6 +21,10 @@ export interface TrendPoint {
   /** [low, high] of the 95 % interval, or null. */
   band: [number, number] | null;
   n: number;
+  /** Fewer answers than the minimum: no score, drawn greyed. */
+  lowN: boolean;
+  /** Rolling 90-day NPS at the end of the point (null below the minimum n). */
+  rolling: number | null;
   npsText: string;
   intervalText: string | null;
   nText: string;
@@ -29,6 +33,8 @@ export interface TrendPoint {
 export interface TrendTexts {
   nps: string;
   interval: string;
+  rolling: string;
+  tooFew: string;
 }
 
 const BRAND = '#0f766e';
@@ -37,11 +43,11 @@ function MonthTick({ x, y, payload, points }: XAxisTickContentProps & { points: 
   const p = points[payload.index];
   return (
     <g transform={`translate(${x},${y})`}>
-      <text dy={12} textAnchor="middle" fontSize={11} fill="#3f3f46">
+      <text dy={12} textAnchor="middle" fontSize={11} fill={p?.lowN ? '#a1a1aa' : '#3f3f46'}>
         {payload.value}
       </text>
       {p && (
-        <text dy={26} textAnchor="middle" fontSize={10} fill="#71717a">
+        <text dy={26} textAnchor="middle" fontSize={10} fill={p.lowN ? '#a1a1aa' : '#71717a'}>
           {p.nText}
         </text>
       )}
@@ -91,6 +97,16 @@ export function TrendChart({ points, texts }: { points: TrendPoint[]; texts: Tre
             connectNulls={false}
             isAnimationActive={false}
           />
+          <Line
+            dataKey="rolling"
+            name={texts.rolling}
+            stroke="#71717a"
+            strokeDasharray="4 3"
+            strokeWidth={1.5}
+            dot={false}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
           <Tooltip
             content={({ active, payload }) => {
               const p = (payload?.[0]?.payload ?? null) as TrendPoint | null;
@@ -99,7 +115,7 @@ export function TrendChart({ points, texts }: { points: TrendPoint[]; texts: Tre
                 <div className="rounded-md border border-zinc-200 bg-white px-3 py-2 text-xs shadow">
                   <p className="font-semibold">{p.label}</p>
                   <p>
-                    {texts.nps}: <span className="font-semibold">{p.npsText}</span>
+                    {texts.nps}: <span className="font-semibold">{p.lowN ? texts.tooFew : p.npsText}</span>
                   </p>
                   {p.intervalText && <p>{p.intervalText}</p>}
                   <p>{p.nText}</p>

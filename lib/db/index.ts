@@ -88,6 +88,8 @@ export async function tenantStatement<T>(sql: Prisma.Sql): Promise<T> {
  * is a design decision: say in the review why the work cannot be done per tenant.
  */
 export const SYSTEM_PURPOSES = {
+  'insights rollup':
+    'the rollup and reconcile jobs list the tenant ids (the work runs per tenant); the rebuild command finds a tenant by slug',
   'outbox relay': 'claims the unpublished outbox events of all tenants and marks them published',
   'outbox prune': 'deletes published outbox events of all tenants after a week',
   'token routing':

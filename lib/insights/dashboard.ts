@@ -1,130 +1,159 @@
-import { TZDate } from '@date-fns/tz';
-import { addDays, format, startOfMonth, subMonths } from 'date-fns';
-import { Prisma, withTenant } from '../db';
-import { summarize, type NpsSummary } from '../nps';
+/**
+ * The director's dashboard, assembled: figures from queries.ts (rollups for closed days + raw rows
+ * for the rest), periods from period.ts, NPS math and the significance test from lib/nps.
+ */
+import { withTenant } from '../db';
+import type { Counts } from '../nps';
+import { add, changeBetween, figure, ZERO, type Change, type Figure } from './figures';
 import type { TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
-import { ZDashboardFilter, type TDashboardFilter } from './schemas';
+import { parseInput } from '../validation';
+import {
+  addDays,
+  buckets,
+  comparisonRange,
+  defaultRange,
+  periodOf,
+  ROLLING_DAYS,
+  type Comparison,
+  type Granularity,
+} from './period';
+import {
+  breakdownCounts,
+  dailyCounts,
+  filterOptions,
+  loadScope,
+  loopHealth,
+  recentComments,
+  totalCounts,
+  type CountRow,
+  type DimensionFilter,
+  type Scope,
+} from './queries';
+import { ZInsightsFilter, type TInsightsFilter } from './schemas';
 
-interface CountRow {
-  key: string | null;
-  promoters: number;
-  passives: number;
-  detractors: number;
+export type { Change, Figure };
+
+/** Sums daily rows over [from, to]. */
+function sumDays(days: CountRow[], from: string, to: string): Counts {
+  let c = ZERO;
+  for (const d of days) if (d.key! >= from && d.key! <= to) c = add(c, d);
+  return c;
 }
 
-export interface Period {
-  from: string;
-  to: string;
-  fromUtc: Date;
-  toUtc: Date;
+/** Rolling NPS over the ROLLING_DAYS days ending at each day, from prefix sums over the daily rows. */
+function rollingAt(days: CountRow[], ends: string[], minN: number): Figure[] {
+  return ends.map((end) => figure(sumDays(days, addDays(end, -(ROLLING_DAYS - 1)), end), minN));
 }
 
-/** The period in the tenant's time zone: [from 00:00, to + 1 day 00:00). Default: the last 12 months. */
-export function resolvePeriod(f: { from?: string; to?: string }, timeZone: string, now = new Date()): Period {
-  const today = new TZDate(now.getTime(), timeZone);
-  const to = f.to ?? format(today, 'yyyy-MM-dd');
-  const from = f.from ?? format(startOfMonth(subMonths(today, 11)), 'yyyy-MM-dd');
-  const [a, b] = from <= to ? [from, to] : [to, from];
-  // Components, not a string: TZDate parses "yyyy-MM-ddT00:00:00" in the process's zone, not timeZone.
-  const startOf = (d: string) => {
-    const [y, m, day] = d.split('-').map(Number);
-    return new TZDate(y!, m! - 1, day!, timeZone);
-  };
+export function dimensionFilter(f: TInsightsFilter): DimensionFilter {
   return {
-    from: a,
-    to: b,
-    fromUtc: new Date(startOf(a).getTime()),
-    toUtc: new Date(addDays(startOf(b), 1).getTime()),
+    touchpointId: f.touchpointId,
+    phase: f.phase,
+    businessUnitId: f.businessUnitId,
+    region: f.region,
+    ownerMembershipId: f.ownerMembershipId,
   };
-}
-
-const counts = Prisma.sql`
-  count(*) FILTER (WHERE r."category" = 'PROMOTER')::int AS "promoters",
-  count(*) FILTER (WHERE r."category" = 'PASSIVE')::int AS "passives",
-  count(*) FILTER (WHERE r."category" = 'DETRACTOR')::int AS "detractors"`;
-
-function toSummary(r: CountRow | undefined): NpsSummary {
-  return summarize({
-    promoters: r?.promoters ?? 0,
-    passives: r?.passives ?? 0,
-    detractors: r?.detractors ?? 0,
-  });
 }
 
 /**
- * The director's dashboard for a period: NPS with n and 95 % interval, the category split, a monthly
- * trend (months in the tenant's time zone) with n per point, and breakdowns by touchpoint, journey
- * phase and business unit, plus the health of the loop. Aggregates run in SQL with FILTER.
+ * The dashboard for a period: NPS with n, interval and min-n verdict; the change against the
+ * comparison period with its significance; a trend per ISO week / month / quarter with a rolling
+ * 90-day NPS per point; breakdowns by touchpoint, journey phase and business unit; recent comments;
+ * the health of the follow-up loop. Bad filters are a 400 naming the field.
  */
-export async function dashboard(ctx: TenantContext, input: TDashboardFilter = {}) {
+export async function dashboard(ctx: TenantContext, input: TInsightsFilter = {}, now = new Date()) {
   authorize(ctx, 'insights.read');
-  const f = ZDashboardFilter.parse(input);
-  const tenant = await withTenant(ctx.tenantId, (tx) =>
-    tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { timeZone: true } }),
-  );
-  const tz = tenant.timeZone;
-  const period = resolvePeriod(f, tz);
-  const where = Prisma.sql`
-    r."tenantId" = ${ctx.tenantId}::uuid
-    AND r."submittedAt" >= ${period.fromUtc} AND r."submittedAt" < ${period.toUtc}
-    ${f.touchpointId ? Prisma.sql`AND r."touchpointId" = ${f.touchpointId}::uuid` : Prisma.empty}
-    ${f.businessUnitId ? Prisma.sql`AND co."businessUnitId" = ${f.businessUnitId}::uuid` : Prisma.empty}`;
-  const from = Prisma.sql`FROM "Response" r LEFT JOIN "Company" co ON co."tenantId" = r."tenantId" AND co."id" = r."companyId"`;
-  // One transaction per aggregate, so they still run in parallel on separate connections.
-  const query = <T>(sql: Prisma.Sql) => withTenant(ctx.tenantId, (tx) => tx.$queryRaw<T>(sql));
+  const f = parseInput(ZInsightsFilter, input, ctx.locale);
+  const scope = await withTenant(ctx.tenantId, (tx) => loadScope(tx, ctx.tenantId));
+  return assemble(ctx, scope, f, now);
+}
 
-  const [total, months, touchpoints, phases, units, recent, loop] = await Promise.all([
-    query<CountRow[]>(Prisma.sql`SELECT NULL AS key, ${counts} ${from} WHERE ${where}`),
-    query<CountRow[]>(Prisma.sql`
-      SELECT to_char(date_trunc('month', (r."submittedAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz}), 'YYYY-MM') AS key, ${counts}
-      ${from} WHERE ${where} GROUP BY 1 ORDER BY 1`),
-    query<(CountRow & { name: string; phase: string })[]>(Prisma.sql`
-      SELECT t."id"::text AS key, t."name", t."phase"::text AS phase, ${counts}
-      ${from} JOIN "Touchpoint" t ON t."tenantId" = r."tenantId" AND t."id" = r."touchpointId"
-      WHERE ${where} GROUP BY t."id", t."name", t."phase" ORDER BY t."phase", t."name"`),
-    query<CountRow[]>(Prisma.sql`
-      SELECT t."phase"::text AS key, ${counts}
-      ${from} JOIN "Touchpoint" t ON t."tenantId" = r."tenantId" AND t."id" = r."touchpointId"
-      WHERE ${where} GROUP BY 1 ORDER BY 1`),
-    query<(CountRow & { name: string | null })[]>(Prisma.sql`
-      SELECT bu."id"::text AS key, bu."name", ${counts}
-      ${from} LEFT JOIN "BusinessUnit" bu ON bu."tenantId" = co."tenantId" AND bu."id" = co."businessUnitId"
-      WHERE ${where} GROUP BY bu."id", bu."name" ORDER BY bu."name" NULLS LAST`),
-    query<
-      {
-        id: string;
-        score: number;
-        category: string;
-        comment: string;
-        submittedAt: Date;
-        company: string | null;
-      }[]
-    >(Prisma.sql`
-      SELECT r."id", r."score", r."category"::text AS category, r."comment", r."submittedAt", co."name" AS company
-      ${from} WHERE ${where} AND r."comment" IS NOT NULL ORDER BY r."submittedAt" DESC LIMIT 8`),
-    query<{ total: number; open: number; overdue: number; done: number; doneInTime: number }[]>(Prisma.sql`
-      SELECT count(*)::int AS total,
-             count(*) FILTER (WHERE ft."status" <> 'DONE')::int AS open,
-             count(*) FILTER (WHERE ft."status" <> 'DONE' AND ft."dueAt" < now())::int AS overdue,
-             count(*) FILTER (WHERE ft."status" = 'DONE')::int AS done,
-             count(*) FILTER (WHERE ft."status" = 'DONE' AND ft."closedAt" <= ft."dueAt")::int AS "doneInTime"
-      FROM "FollowUpTask" ft
-      JOIN "Response" r ON r."tenantId" = ft."tenantId" AND r."id" = ft."responseId"
-      LEFT JOIN "Company" co ON co."tenantId" = r."tenantId" AND co."id" = r."companyId"
-      WHERE ${where}`),
+async function assemble(
+  ctx: TenantContext,
+  scope: Scope,
+  f: ReturnType<typeof ZInsightsFilter.parse>,
+  now: Date,
+) {
+  const tz = scope.timeZone;
+  const d = defaultRange(tz, now);
+  const period = periodOf(f.from ?? d.from, f.to ?? d.to, tz);
+  const granularity: Granularity = f.granularity;
+  const compare: Comparison = f.compare;
+  const dims = dimensionFilter(f);
+  const cmp = comparisonRange(period, compare);
+  // Separate transactions, so the aggregates run in parallel on separate connections.
+  const q = <T>(fn: (tx: Parameters<Parameters<typeof withTenant>[1]>[0]) => Promise<T>) =>
+    withTenant(ctx.tenantId, fn);
+  const dailyFrom = addDays(period.from, -(ROLLING_DAYS - 1));
+  const [days, breakdown, comparison, recent, loop, options] = await Promise.all([
+    q((tx) => dailyCounts(tx, scope, dailyFrom, period.to, dims)),
+    q((tx) => breakdownCounts(tx, scope, period.from, period.to, dims)),
+    cmp ? q((tx) => totalCounts(tx, scope, cmp.from, cmp.to, dims)) : Promise.resolve(null),
+    q((tx) => recentComments(tx, scope, period.fromUtc, period.toUtc, dims)),
+    q((tx) => loopHealth(tx, scope, period.fromUtc, period.toUtc, dims, now)),
+    q((tx) => filterOptions(tx, ctx.tenantId)),
   ]);
+  const minN = scope.minN;
+  const summary = figure(sumDays(days, period.from, period.to), minN);
+  const previous = comparison ? figure(comparison, minN) : null;
+  const bs = buckets(period.from, period.to, granularity);
+  const rolling = rollingAt(
+    days,
+    bs.map((b) => b.to),
+    minN,
+  );
+  const trend = bs.map((b, i) => ({
+    key: b.key,
+    label: b.label,
+    from: b.from,
+    to: b.to,
+    ...figure(sumDays(days, b.from, b.to), minN),
+    rolling: rolling[i]!,
+  }));
+  const tpById = new Map(options.touchpoints.map((t) => [t.id, t]));
+  const buById = new Map(options.businessUnits.map((b) => [b.id, b]));
+  const byTouchpoint = breakdown.touchpoints
+    .filter((r) => r.key && tpById.has(r.key))
+    .map((r) => {
+      const tp = tpById.get(r.key!)!;
+      return {
+        id: tp.id,
+        name: tp.name,
+        phase: tp.phase as string,
+        customPhase: tp.customPhase,
+        ...figure(r, minN),
+      };
+    })
+    .sort((a, b) => a.phase.localeCompare(b.phase) || a.name.localeCompare(b.name));
+  const phases = new Map<string, Counts>();
+  for (const r of breakdown.touchpoints) {
+    const tp = r.key ? tpById.get(r.key) : undefined;
+    if (tp) phases.set(tp.phase, add(phases.get(tp.phase) ?? ZERO, r));
+  }
+  const byPhase = [...phases.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([phase, c]) => ({ phase, ...figure(c, minN) }));
+  const byBusinessUnit = breakdown.businessUnits
+    .map((r) => ({ id: r.key, name: r.key ? (buById.get(r.key)?.name ?? null) : null, ...figure(r, minN) }))
+    .sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name)));
 
   return {
     period: { from: period.from, to: period.to },
+    filter: { ...dims, granularity, compare },
     timeZone: tz,
-    summary: toSummary(total[0]),
-    trend: months.map((m) => ({ month: m.key!, ...toSummary(m) })),
-    byTouchpoint: touchpoints.map((t) => ({ id: t.key!, name: t.name, phase: t.phase, ...toSummary(t) })),
-    byPhase: phases.map((p) => ({ phase: p.key!, ...toSummary(p) })),
-    byBusinessUnit: units.map((u) => ({ id: u.key, name: u.name, ...toSummary(u) })),
+    minN,
+    summary,
+    rolling90: rollingAt(days, [period.to], minN)[0]!,
+    comparison:
+      previous && cmp ? { ...cmp, summary: previous, change: changeBetween(summary, previous) } : null,
+    trend,
+    byTouchpoint,
+    byPhase,
+    byBusinessUnit,
     recentComments: recent,
-    loop: loop[0] ?? { total: 0, open: 0, overdue: 0, done: 0, doneInTime: 0 },
+    loop,
+    options,
   };
 }
 

@@ -86,3 +86,37 @@ export function formatNps(value: number | null): string | null {
   const r = Math.round(value);
   return r > 0 ? `+${r}` : String(r === 0 ? 0 : r);
 }
+
+/** Adjusted-Wald estimate of a sample: NPS (as a fraction) and its variance, as in npsInterval. */
+function adjusted(c: Counts): { center: number; variance: number } {
+  const na = c.promoters + c.passives + c.detractors + 3;
+  const p = (c.promoters + 0.75) / na;
+  const d = (c.detractors + 0.75) / na;
+  const center = p - d;
+  return { center, variance: (p + d - center * center) / na };
+}
+
+export interface NpsChange {
+  /** Observed NPS of a minus observed NPS of b, in points; null when either has no answers. */
+  difference: number | null;
+  /** The test statistic; null when either has no answers. */
+  z: number | null;
+  /** True only when the two-sample test at 95 % rejects "no change" (|z| >= 1.96). */
+  significant: boolean;
+}
+
+/**
+ * Is the change from b to a more than noise? A two-sample z-test on the difference of two NPS
+ * values from independent samples, with the adjusted-Wald estimates of the interval: each sample gets
+ * 3 extra answers (3/4 promoter, 3/4 detractor), its NPS variance is (p + d - (p - d)^2) / (n + 3),
+ * and z = (nps~a - nps~b) / sqrt(Var a + Var b). Significant at 95 % when |z| >= 1.96.
+ */
+export function compareNps(a: Counts, b: Counts, z = 1.96): NpsChange {
+  const na = a.promoters + a.passives + a.detractors;
+  const nb = b.promoters + b.passives + b.detractors;
+  if (na === 0 || nb === 0) return { difference: null, z: null, significant: false };
+  const x = adjusted(a);
+  const y = adjusted(b);
+  const stat = (x.center - y.center) / Math.sqrt(x.variance + y.variance);
+  return { difference: nps(a)! - nps(b)!, z: stat, significant: Math.abs(stat) >= z };
+}

@@ -18,6 +18,7 @@ const CX: Audience[] = ['OWNER', 'ADMIN'];
 
 interface Seeded {
   surveyId: string;
+  companyId: string;
   distributionId: string;
   taskId: string;
   mailId: string;
@@ -35,9 +36,12 @@ interface Example {
 
 const EXAMPLES: Record<string, Example> = {
   '/': { paths: () => ['/'], as: EVERY_ROLE, redirects: true },
+  '/accounts': { paths: () => ['/accounts'], as: EVERY_ROLE },
+  '/accounts/[id]': { paths: (s) => [`/accounts/${s.companyId}`], as: EVERY_ROLE },
   '/companies': { paths: () => ['/companies'], as: EVERY_ROLE },
   '/contacts': { paths: () => ['/contacts'], as: EVERY_ROLE },
   '/dashboard': { paths: () => ['/dashboard'], as: EVERY_ROLE },
+  '/roi': { paths: () => ['/roi', '/roi?churnRate=140'], as: EVERY_ROLE },
   '/settings': { paths: () => ['/settings'], as: EVERY_ROLE },
   '/settings/api': { paths: () => ['/settings/api'], as: CX },
   '/surveys': { paths: () => ['/surveys'], as: CX },

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { adminDb } from '../support/db';
 import { createTaskForResponse } from '../../lib/followup/create-task';
-import { dashboard, resolvePeriod } from '../../lib/insights/dashboard';
+import { dashboard } from '../../lib/insights/dashboard';
+import { resolvePeriod } from '../../lib/insights/period';
 import { DEFAULT_TEXTS } from '../../lib/surveys/schemas';
 import { makeContact, makeResponse, makeTenant, uid, type TestTenant } from '../support/factories';
 
@@ -57,8 +58,11 @@ describe('dashboard without answers', () => {
       low: null,
       high: null,
       share: null,
+      enough: false,
     });
-    expect(d.trend).toEqual([]);
+    expect(d.trend).toHaveLength(12);
+    expect(d.trend.every((p) => p.n === 0 && p.nps === null)).toBe(true);
+    expect(d.comparison?.change).toMatchObject({ difference: null, significant: false, comparable: false });
     expect(d.byTouchpoint).toEqual([]);
     expect(d.byPhase).toEqual([]);
     expect(d.byBusinessUnit).toEqual([]);
@@ -146,7 +150,7 @@ describe('dashboard with known data', () => {
 
   it('trends per month in the tenant time zone', async () => {
     const d = await dashboard(t.admin.ctx, PERIOD);
-    expect(d.trend.map((m) => [m.month, m.n, m.promoters, m.passives, m.detractors])).toEqual([
+    expect(d.trend.map((m) => [m.label, m.n, m.promoters, m.passives, m.detractors])).toEqual([
       ['2026-01', 5, 3, 1, 1],
       ['2026-02', 5, 2, 1, 2],
     ]);
@@ -189,21 +193,24 @@ describe('dashboard with known data', () => {
   it('filters the period: rows outside [from, to] in local time are excluded', async () => {
     const jan = await dashboard(t.admin.ctx, { from: '2026-01-01', to: '2026-01-31' });
     expect(jan.summary).toMatchObject({ n: 5, promoters: 3, passives: 1, detractors: 1 });
-    expect(jan.trend.map((m) => m.month)).toEqual(['2026-01']);
+    expect(jan.trend.map((m) => m.label)).toEqual(['2026-01']);
     const feb = await dashboard(t.admin.ctx, { from: '2026-02-01', to: '2026-02-28' });
     expect(feb.summary).toMatchObject({ n: 5, promoters: 2, passives: 1, detractors: 2 });
-    expect(feb.trend.map((m) => m.month)).toEqual(['2026-02']);
+    expect(feb.trend.map((m) => m.label)).toEqual(['2026-02']);
     // Widened by one day on each side, the two outside rows come in.
     const wide = await dashboard(t.admin.ctx, { from: '2025-12-31', to: '2026-03-01' });
     expect(wide.summary.n).toBe(12);
-    expect(wide.trend.map((m) => [m.month, m.n])).toEqual([
+    expect(wide.trend.map((m) => [m.label, m.n])).toEqual([
       ['2025-12', 1],
       ['2026-01', 5],
       ['2026-02', 5],
       ['2026-03', 1],
     ]);
-    // from and to swapped are put in order.
-    expect((await dashboard(t.admin.ctx, { from: PERIOD.to, to: PERIOD.from })).summary.n).toBe(10);
+    // from after to is refused, naming the field.
+    await expect(dashboard(t.admin.ctx, { from: PERIOD.to, to: PERIOD.from })).rejects.toMatchObject({
+      status: 400,
+      details: { fields: { to: 'the end of the period comes before its start' } },
+    });
   });
 
   it('filters by touchpoint and business unit', async () => {
@@ -211,7 +218,7 @@ describe('dashboard with known data', () => {
     expect(d.summary).toMatchObject({ n: 5, promoters: 3, passives: 1, detractors: 1 });
     expect(d.summary.nps).toBeCloseTo(40, 10);
     expect(d.byTouchpoint.map((x) => x.id)).toEqual([sales.touchpoint.id]);
-    expect(d.trend.map((m) => [m.month, m.n])).toEqual([
+    expect(d.trend.map((m) => [m.label, m.n])).toEqual([
       ['2026-01', 2],
       ['2026-02', 3],
     ]);
@@ -219,9 +226,16 @@ describe('dashboard with known data', () => {
     expect(d.trend[1]!.nps).toBeCloseTo(100 / 3, 10);
     const bu = await dashboard(t.admin.ctx, { ...PERIOD, businessUnitId: northId });
     expect(bu.summary.n).toBe(5);
-    // Bad filter values fall back to "no filter" instead of failing the page.
-    const bad = await dashboard(t.admin.ctx, { ...PERIOD, touchpointId: 'abc' });
-    expect(bad.summary.n).toBe(10);
+    // A malformed id is a 400 naming the field; a well-formed unknown one an empty result.
+    await expect(dashboard(t.admin.ctx, { ...PERIOD, touchpointId: 'abc' })).rejects.toMatchObject({
+      status: 400,
+      details: { fields: { touchpointId: expect.any(String) } },
+    });
+    const unknown = await dashboard(t.admin.ctx, {
+      ...PERIOD,
+      touchpointId: '0190a000-0000-7000-8000-000000000000',
+    });
+    expect(unknown.summary).toMatchObject({ n: 0, nps: null });
   });
 
   it('lists recent comments, newest first', async () => {

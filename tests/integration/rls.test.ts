@@ -2,6 +2,7 @@
 // The tables come from the catalog (every table with a tenantId column, and Tenant keyed by id), so a
 // table added later is covered, and fails here, without anyone editing a list.
 import pg from 'pg';
+import { rebuild } from '../../lib/insights/rollup';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../lib/auth/api-keys';
@@ -160,6 +161,13 @@ async function populate(t: TestTenant) {
   const task = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
   await addTaskNote(ctx, task.id, { body: 'Called them' });
   await createApiKey(ctx, { name: `CRM ${uid()}`, role: 'ADMIN' });
+  // Insights rollups: a rebuild two days on (today's answer is then a closed day), then a company
+  // move, whose trigger marks that day dirty.
+  await rebuild(t.tenant.id, new Date(Date.now() + 2 * 86_400_000));
+  await adminDb.company.update({
+    where: { tenantId_id: { tenantId: t.tenant.id, id: company.id } },
+    data: { region: `Region ${uid()}` },
+  });
   // One event left unpublished, so the outbox has rows of both states.
   const ev = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: uuidv7() });
   await adminDb.outboxEvent.create({

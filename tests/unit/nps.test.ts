@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   categoryOf,
+  compareNps,
   countScores,
   formatNps,
   isScore,
@@ -176,5 +177,51 @@ describe('formatNps', () => {
   });
   it('keeps null as null ("no data")', () => {
     expect(formatNps(null)).toBeNull();
+  });
+});
+
+describe('compareNps: a two-sample test at 95 % (adjusted Wald)', () => {
+  // Hand-computed: a = 60/20/20 (n 100): p~ = 60.75/103, d~ = 20.75/103, nps~ = 0.388350,
+  // Var = (0.791262 - 0.388350^2) / 103 = 0.0062179; b = 40/20/40: nps~ = 0, Var = 0.791262 / 103
+  // = 0.0076822; z = 0.388350 / sqrt(0.0139001) = 3.2939 > 1.96: significant.
+  it('calls +40 against 0 with n = 100 each significant (z = 3.29)', () => {
+    const c = compareNps(
+      { promoters: 60, passives: 20, detractors: 20 },
+      { promoters: 40, passives: 20, detractors: 40 },
+    );
+    expect(c.difference).toBeCloseTo(40, 10);
+    expect(c.z).toBeCloseTo(3.29393, 4);
+    expect(c.significant).toBe(true);
+  });
+
+  // a = 12/10/8 (n 30, +13.3), b = 10/10/10 (n 30, 0): z = 0.6135: within noise.
+  it('calls +13 against 0 with n = 30 each noise (z = 0.61)', () => {
+    const c = compareNps(
+      { promoters: 12, passives: 10, detractors: 8 },
+      { promoters: 10, passives: 10, detractors: 10 },
+    );
+    expect(c.z).toBeCloseTo(0.61346, 4);
+    expect(c.significant).toBe(false);
+  });
+
+  // a = 5/3/2 (+30), b = 2/3/5 (-30): a 60-point difference, yet n = 10 each: z = 1.5184, noise.
+  it('a large difference on ten answers each is still noise (z = 1.52)', () => {
+    const c = compareNps(
+      { promoters: 5, passives: 3, detractors: 2 },
+      { promoters: 2, passives: 3, detractors: 5 },
+    );
+    expect(c.difference).toBeCloseTo(60, 10);
+    expect(c.z).toBeCloseTo(1.51836, 4);
+    expect(c.significant).toBe(false);
+  });
+
+  it('gives no verdict without answers on either side', () => {
+    expect(
+      compareNps({ promoters: 0, passives: 0, detractors: 0 }, { promoters: 1, passives: 0, detractors: 0 }),
+    ).toEqual({
+      difference: null,
+      z: null,
+      significant: false,
+    });
   });
 });

@@ -1,24 +1,35 @@
+import Link from 'next/link';
 import { BreakdownTable } from '@/components/insights/breakdown-table';
 import { DashboardFilterForm } from '@/components/insights/filter-form';
 import { LoopHealth } from '@/components/insights/loop-health';
 import { NpsHeadline } from '@/components/insights/nps-headline';
-import { quickPicks, todayIn } from '@/components/insights/period';
 import { RecentComments } from '@/components/insights/recent-comments';
 import { TrendCard } from '@/components/insights/trend-card';
 import { PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
-import { listBusinessUnits } from '@/lib/contacts/service';
+import { AppError } from '@/lib/errors';
 import { guardPage } from '@/lib/http/guard';
 import { messages, parseDay } from '@/lib/i18n';
 import { dashboard } from '@/lib/insights/dashboard';
-import { listTouchpoints } from '@/lib/surveys/service';
+import { quickPicks, todayIn } from '@/lib/insights/period';
+import { PHASES } from '@/lib/insights/schemas';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const FIELDS = [
+  'granularity',
+  'compare',
+  'touchpointId',
+  'phase',
+  'businessUnitId',
+  'region',
+  'ownerMembershipId',
+] as const;
 
 export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await guardPage('insights.read');
   const sp = await searchParams;
-  // Empty fields of the GET form mean "no filter"; ids and impossible days fall back to the defaults.
+  // Empty fields of the GET form mean "no filter".
   const param = (k: string) => (typeof sp[k] === 'string' && sp[k] !== '' ? sp[k] : undefined);
   // Days come typed in the user's language (15-03-2026, 15/03/2026) or as ISO from a quick pick.
   const day = (k: string) => {
@@ -26,50 +37,78 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
     return v ? (parseDay(v) ?? undefined) : undefined;
   };
   const invalid = { from: !!param('from') && !day('from'), to: !!param('to') && !day('to') };
-  const [d, touchpoints, units] = await Promise.all([
-    dashboard(ctx, {
-      from: day('from'),
-      to: day('to'),
-      touchpointId: param('touchpointId'),
-      businessUnitId: param('businessUnitId'),
-    }),
-    listTouchpoints(ctx),
-    listBusinessUnits(ctx),
-  ]);
+  const input = {
+    from: day('from'),
+    to: day('to'),
+    ...Object.fromEntries(FIELDS.map((k) => [k, param(k)])),
+  };
+  // Bad filters: the service's 400 names the fields; the page shows them and the default view.
+  let errors: Record<string, string> | null = null;
+  let d: Awaited<ReturnType<typeof dashboard>>;
+  try {
+    d = await dashboard(ctx, input);
+  } catch (err) {
+    if (!(err instanceof AppError) || err.status !== 400) throw err;
+    errors = (err.details as { fields?: Record<string, string> })?.fields ?? { _: err.message };
+    d = await dashboard(ctx, {});
+  }
   const t = messages(ctx.locale);
   const phaseName = (phase: string, customPhase?: string | null) =>
     phase === 'CUSTOM' && customPhase
       ? customPhase
       : (t.common.phases[phase as keyof typeof t.common.phases] ?? phase);
-  const customPhase = new Map(touchpoints.map((tp) => [tp.id, tp.customPhase]));
-  // Only echo ids that exist, so a stale or foreign id in the URL does not pose as a selection.
-  const touchpointId = touchpoints.some((tp) => tp.id === param('touchpointId'))
-    ? param('touchpointId')!
-    : '';
-  const businessUnitId = units.some((u) => u.id === param('businessUnitId')) ? param('businessUnitId')! : '';
+  const customPhase = new Map(d.options.touchpoints.map((tp) => [tp.id, tp.customPhase]));
+  const f = errors ? null : d.filter;
 
   return (
     <>
       <PageHeader title={t.insights.title} description={t.insights.description} />
+      <p className="-mt-2 mb-4 text-sm">
+        <Link href="/accounts" className="text-brand-700 underline">
+          {t.insights.accounts.viewAccounts} →
+        </Link>
+        <span aria-hidden="true" className="mx-2 text-zinc-400">
+          ·
+        </span>
+        <Link href="/roi" className="text-brand-700 underline">
+          {t.insights.roi.title} →
+        </Link>
+      </p>
       <DashboardFilterForm
         values={{
           from: invalid.from ? param('from')! : d.period.from,
           to: invalid.to ? param('to')! : d.period.to,
-          touchpointId,
-          businessUnitId,
+          granularity: f?.granularity ?? 'month',
+          compare: f?.compare ?? 'previous',
+          touchpointId: f?.touchpointId ?? '',
+          phase: f?.phase ?? '',
+          businessUnitId: f?.businessUnitId ?? '',
+          region: f?.region ?? '',
+          ownerMembershipId: f?.ownerMembershipId ?? '',
         }}
         invalid={invalid}
+        errors={errors}
         picks={quickPicks(todayIn(d.timeZone))}
-        touchpoints={touchpoints.map((tp) => ({
+        touchpoints={d.options.touchpoints.map((tp) => ({
           id: tp.id,
           label: `${tp.name} (${phaseName(tp.phase, tp.customPhase)})`,
         }))}
-        businessUnits={units.map((u) => ({ id: u.id, name: u.name }))}
+        phases={PHASES.map((p) => ({ value: p, label: phaseName(p) }))}
+        businessUnits={d.options.businessUnits}
+        regions={d.options.regions}
+        managers={d.options.managers}
         locale={ctx.locale}
       />
       <div className="space-y-6">
-        <NpsHeadline summary={d.summary} period={d.period} locale={ctx.locale} />
-        <TrendCard trend={d.trend} period={d.period} locale={ctx.locale} />
+        <NpsHeadline
+          summary={d.summary}
+          rolling90={d.rolling90}
+          comparison={d.comparison}
+          minN={d.minN}
+          period={d.period}
+          locale={ctx.locale}
+        />
+        <TrendCard trend={d.trend} minN={d.minN} locale={ctx.locale} />
         <BreakdownTable
           id="by-touchpoint"
           title={t.insights.breakdown.byTouchpoint}

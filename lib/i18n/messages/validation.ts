@@ -20,6 +20,9 @@ export const validation = defineMessages(
     savedConcurrently: 'someone else saved this at the same moment; please try again',
     badPhone: 'not a valid phone number: write it with the country code, e.g. +31 20 123 4567',
     sharedAddressRequired: 'enter the shared address replies should go to',
+    periodOrder: 'the end of the period comes before its start',
+    yearRange: 'choose a year between 2000 and 2100',
+    periodTooLong: 'a period can span at most 5 years',
   },
   {
     duplicateLine: 'dubbel met regel {line}',
@@ -40,5 +43,8 @@ export const validation = defineMessages(
     savedConcurrently: 'iemand anders heeft dit op hetzelfde moment opgeslagen; probeer het opnieuw',
     badPhone: 'geen geldig telefoonnummer: schrijf het met landcode, bijv. +31 20 123 4567',
     sharedAddressRequired: 'vul het gedeelde adres in waar antwoorden naartoe gaan',
+    periodOrder: 'het einde van de periode ligt vóór het begin',
+    yearRange: 'kies een jaar tussen 2000 en 2100',
+    periodTooLong: 'een periode beslaat hooguit 5 jaar',
   },
 );
