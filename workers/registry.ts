@@ -4,8 +4,10 @@
 import { createRegistry } from '@/lib/queue/jobs';
 import createTask from './jobs/create-task';
 import pruneOutbox from './jobs/prune-outbox';
+import scanReminders from './jobs/scan-reminders';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
+import sendReminder from './jobs/send-reminder';
 import sendTaskAlert from './jobs/send-task-alert';
 import syncTask from './jobs/sync-task';
 
@@ -16,4 +18,6 @@ export const registry = createRegistry([
   sendTaskAlert,
   sendMemberInvite,
   pruneOutbox,
+  sendReminder,
+  scanReminders,
 ]);

@@ -76,6 +76,8 @@ export const SYSTEM_PURPOSES = {
     'a survey or unsubscribe link names its tenant only inside the token (routing key -> tenant)',
   'sign-in memberships':
     "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
+  'reminder scan':
+    'finds the tenants with a reminder due (one indexed probe per tenant); the claims run in withTenant',
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
 } as const;
 export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;

@@ -14,6 +14,8 @@ const ids = <T extends z.ZodRawShape>(shape: T) => z.object({ tenantId: z.uuid()
 
 export const EVENT_SCHEMAS = {
   'invitation.send': ids({ invitationId: z.uuid() }),
+  /** The reminder scan claimed this invitation's one reminder. */
+  'invitation.remind': ids({ invitationId: z.uuid() }),
   'response.submitted': ids({ responseId: z.uuid() }),
   /** An answer changed category after its task may exist: the open task follows. */
   'response.changed': ids({ responseId: z.uuid() }),
