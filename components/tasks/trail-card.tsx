@@ -21,6 +21,11 @@ export function TrailCard({
   const t = messages(locale).tasks;
   const member = (id: unknown) =>
     typeof id === 'string' ? (memberNames.get(id) ?? t.trail.someone) : t.assign.unassigned;
+  const categories = messages(locale).common.categories;
+  const category = (c: unknown) =>
+    typeof c === 'string' && c in categories
+      ? categories[c as keyof typeof categories].toLowerCase()
+      : String(c);
   const status = (s: unknown) =>
     STATUSES.includes(s as (typeof STATUSES)[number]) ? t.status[s as (typeof STATUSES)[number]] : String(s);
 
@@ -39,6 +44,16 @@ export function TrailCard({
         return t.trail.note;
       case 'task.reassigned':
         return fill(t.trail.reassigned, { from: member(d.from), to: member(d.to) });
+      case 'response.changed':
+        return fill(t.trail.answerChanged, { from: String(d.fromScore), to: String(d.toScore) });
+      case 'task.recategorized': {
+        const text = fill(t.trail.recategorized, { from: category(d.from), to: category(d.to) });
+        return d.alert === 'sent'
+          ? `${text} ${t.trail.realerted}`
+          : d.alert === 'held'
+            ? `${text} ${t.trail.realertHeld}`
+            : text;
+      }
       default:
         return fill(t.trail.other, { action: e.action });
     }

@@ -94,11 +94,12 @@ function answerSql(found: Found, data: { score: number; comment?: string }) {
   const responseId = uuidv7();
   const created = outboxRow('response.submitted', { tenantId: found.tenantId, responseId });
   const changedId = uuidv7();
+  const historyId = uuidv7();
   const keepComment = data.comment === undefined;
   const comment = data.comment ? data.comment : null;
   return Prisma.sql`
     WITH prev AS (
-      SELECT "category" FROM "Response"
+      SELECT "category", "score" FROM "Response"
       WHERE "tenantId" = ${found.tenantId}::uuid AND "invitationId" = ${found.invitationId}::uuid
     ),
     up AS (
@@ -127,6 +128,15 @@ function answerSql(found: Found, data: { score: number; comment?: string }) {
       SELECT ${found.tenantId}::uuid, ${changedId}::uuid, 'response.changed',
              jsonb_build_object('tenantId', ${found.tenantId}::text, 'responseId', up."id"::text), now()
       FROM up, prev WHERE NOT up."inserted" AND prev."category" <> ${category}::"NpsCategory"
+    ),
+    hist AS (
+      -- Every changed score goes into the history (the follow-up's trail shows it), however fast the
+      -- respondent flips: the task and its alerts follow only the category (sync-task.ts).
+      INSERT INTO "AuditLog" ("tenantId", "id", "actorUserId", "action", "entityType", "entityId", "data", "createdAt")
+      SELECT ${found.tenantId}::uuid, ${historyId}::uuid, NULL, 'response.changed', 'response', up."id",
+             jsonb_build_object('fromScore', prev."score", 'toScore', ${data.score}::int,
+                                'from', prev."category"::text, 'to', ${category}::text), now()
+      FROM up, prev WHERE NOT up."inserted" AND prev."score" <> ${data.score}::int
     )
     SELECT "id", "inserted", "comment" FROM up`;
 }
