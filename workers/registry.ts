@@ -4,7 +4,11 @@
 import { createRegistry } from '@/lib/queue/jobs';
 import createTask from './jobs/create-task';
 import pruneOutbox from './jobs/prune-outbox';
+import scanEscalations from './jobs/scan-escalations';
 import scanReminders from './jobs/scan-reminders';
+import sendDigest from './jobs/send-digest';
+import sendDigests from './jobs/send-digests';
+import sendEscalation from './jobs/send-escalation';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
 import sendReminder from './jobs/send-reminder';
@@ -20,4 +24,8 @@ export const registry = createRegistry([
   pruneOutbox,
   sendReminder,
   scanReminders,
+  sendEscalation,
+  scanEscalations,
+  sendDigest,
+  sendDigests,
 ]);

@@ -44,6 +44,10 @@ export function TrailCard({
         return t.trail.note;
       case 'task.reassigned':
         return fill(t.trail.reassigned, { from: member(d.from), to: member(d.to) });
+      case 'task.escalated': {
+        const names = (Array.isArray(d.recipients) ? d.recipients : []).map(member).join(', ');
+        return fill(d.step === 'ESCALATE' ? t.trail.escalatedEscalate : t.trail.escalatedRemind, { names });
+      }
       case 'response.changed':
         return fill(t.trail.answerChanged, { from: String(d.fromScore), to: String(d.toScore) });
       case 'task.recategorized': {

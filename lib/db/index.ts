@@ -78,6 +78,9 @@ export const SYSTEM_PURPOSES = {
     "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
   'reminder scan':
     'finds the tenants with a reminder due (one indexed probe per tenant); the claims run in withTenant',
+  'escalation scan':
+    'finds the tenants with an open follow-up past its deadline; the escalations are decided in withTenant',
+  'digest scan': 'lists the tenants with their time zone to find whose 08:00 on a business day has come',
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
 } as const;
 export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;

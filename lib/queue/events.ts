@@ -20,6 +20,10 @@ export const EVENT_SCHEMAS = {
   /** An answer changed category after its task may exist: the open task follows. */
   'response.changed': ids({ responseId: z.uuid() }),
   'task.alert': ids({ taskId: z.uuid() }),
+  /** The escalation scan decided one escalation mail (a TaskEscalation row). */
+  'task.escalation': ids({ escalationId: z.uuid() }),
+  /** The digest scan decided an account manager's daily digest, and it has something in it. */
+  'digest.ready': ids({ digestId: z.uuid() }),
   'member.invited': ids({ membershipId: z.uuid(), inviterUserId: z.uuid() }),
 } as const;
 

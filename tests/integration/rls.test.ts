@@ -2,12 +2,15 @@
 // The tables come from the catalog (every table with a tenantId column, and Tenant keyed by id), so a
 // table added later is covered, and fails here, without anyone editing a list.
 import pg from 'pg';
+import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCompany, createContact } from '../../lib/contacts/service';
 import { asSystem, db, systemPathChannel, withTenant, type TSystemPurpose } from '../../lib/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { env } from '../../lib/env';
+import { scanDigests } from '../../lib/followup/digest';
+import { scanEscalations } from '../../lib/followup/escalation';
 import { addTaskNote } from '../../lib/followup/tasks';
 import { pruneOutbox, relayOnce } from '../../lib/queue/relay';
 import { registry } from '../../workers/registry';
@@ -141,6 +144,8 @@ async function systemPathsDuring(fn: () => Promise<unknown>): Promise<TSystemPur
  * a business unit and company, a contact, touchpoint and survey, a send (distribution, invitation,
  * outbox), an answer (response), its follow-up task with a note, and the audit trail of it all.
  */
+const quiet = pino({ level: 'silent' });
+
 async function populate(t: TestTenant) {
   const ctx = t.admin.ctx;
   const company = await createCompany(ctx, { name: `Acme ${uid()}`, businessUnit: `BU ${uid()}` });
@@ -158,6 +163,17 @@ async function populate(t: TestTenant) {
   await drainOutbox(t.tenant.id);
   const task = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
   await addTaskNote(ctx, task.id, { body: 'Called them' });
+  // Past its deadline and not started: an escalation; and a Monday morning's digests.
+  await adminDb.followUpTask.update({
+    where: { tenantId_id: { tenantId: t.tenant.id, id: task.id } },
+    data: { dueAt: new Date(Date.now() - 3_600_000) },
+  });
+  await scanEscalations(new Date(), quiet);
+  await scanDigests(new Date('2026-12-07T10:00:00Z'), quiet);
+  await adminDb.outboxEvent.updateMany({
+    where: { publishedAt: null, type: { in: ['task.escalation', 'digest.ready'] } },
+    data: { publishedAt: new Date() },
+  });
   // One event left unpublished, so the outbox has rows of both states.
   const ev = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: uuidv7() });
   await adminDb.outboxEvent.create({
