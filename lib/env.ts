@@ -160,6 +160,12 @@ export const ZEnv = z
       }, 'must be an IANA time zone such as Europe/Amsterdam'),
     /** Schedules of the scheduled jobs (workers/jobs): see the README. */
     SCHEDULE_OUTBOX_PRUNE: cadence('1h'),
+    /** The reminder scan: finds due reminders and queues each one exactly once. */
+    SCHEDULE_REMINDERS: cadence('15m'),
+    /** The escalation scan: follow-ups not started within their deadline. */
+    SCHEDULE_ESCALATIONS: cadence('15m'),
+    /** The digest scan: sends each account manager's digest once their tenant's 08:00 has come. */
+    SCHEDULE_DIGESTS: cadence('15m'),
     /** `next build` evaluates modules with NODE_ENV=production but no runtime secrets. */
     BUILDING: z
       .string()

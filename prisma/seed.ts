@@ -70,7 +70,16 @@ async function seedIn(tx: Tx, tenantId: string, now: Date): Promise<{ created: b
       data: { tenantId, name: tp.name, phase: tp.phase, description: tp.description },
     });
     const s = await tx.survey.create({
-      data: { tenantId, touchpointId: t.id, name: `NPS ${tp.name}`, status: 'ACTIVE', texts: DEFAULT_TEXTS },
+      data: {
+        tenantId,
+        touchpointId: t.id,
+        name: `NPS ${tp.name}`,
+        status: 'ACTIVE',
+        texts: DEFAULT_TEXTS,
+        // One reminder 4 days after each new invitation (the seeded history has none planned).
+        remindersEnabled: true,
+        reminderDays: 4,
+      },
     });
     touchpoints.push({ ...t, surveyId: s.id, weight: tp.weight, bias: tp.bias });
   }

@@ -8,8 +8,14 @@ import insightsMarkLate from './jobs/insights-mark-late';
 import insightsReconcile from './jobs/insights-reconcile';
 import insightsRollup from './jobs/insights-rollup';
 import pruneOutbox from './jobs/prune-outbox';
+import scanEscalations from './jobs/scan-escalations';
+import scanReminders from './jobs/scan-reminders';
+import sendDigest from './jobs/send-digest';
+import sendDigests from './jobs/send-digests';
+import sendEscalation from './jobs/send-escalation';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
+import sendReminder from './jobs/send-reminder';
 import sendTaskAlert from './jobs/send-task-alert';
 import syncTask from './jobs/sync-task';
 
@@ -24,4 +30,10 @@ export const registry = createRegistry([
   sendTaskAlert,
   sendMemberInvite,
   pruneOutbox,
+  sendReminder,
+  scanReminders,
+  sendEscalation,
+  scanEscalations,
+  sendDigest,
+  sendDigests,
 ]);

@@ -43,14 +43,26 @@ export function TrailCard({
         return t.trail.note;
       case 'task.reassigned':
         return fill(t.trail.reassigned, { from: member(d.from), to: member(d.to) });
+      case 'task.escalated': {
+        const names = (Array.isArray(d.recipients) ? d.recipients : []).map(member).join(', ');
+        return fill(d.step === 'ESCALATE' ? t.trail.escalatedEscalate : t.trail.escalatedRemind, { names });
+      }
+      case 'response.changed':
+        return fill(t.trail.answerChanged, { from: String(d.fromScore), to: String(d.toScore) });
       case 'task.reopened':
-      case 'task.recategorized':
-        return fill(e.action === 'task.reopened' ? t.trail.reopened : t.trail.recategorized, {
+      case 'task.recategorized': {
+        const text = fill(e.action === 'task.reopened' ? t.trail.reopened : t.trail.recategorized, {
           from: category(d.from),
           to: category(d.to),
           score: String(d.score ?? ''),
           due: typeof d.dueAt === 'string' ? formatDate(new Date(d.dueAt), locale, timeZone) : '',
         });
+        return d.alert === 'sent'
+          ? `${text} ${t.trail.realerted}`
+          : d.alert === 'held'
+            ? `${text} ${t.trail.realertHeld}`
+            : text;
+      }
       default:
         return fill(t.trail.other, { action: e.action });
     }

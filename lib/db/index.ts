@@ -96,6 +96,11 @@ export const SYSTEM_PURPOSES = {
     'a survey or unsubscribe link names its tenant only inside the token (routing key -> tenant)',
   'sign-in memberships':
     "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
+  'reminder scan':
+    'finds the tenants with a reminder due (one indexed probe per tenant); the claims run in withTenant',
+  'escalation scan':
+    'finds the tenants with an open follow-up past its deadline; the escalations are decided in withTenant',
+  'digest scan': 'lists the tenants with their time zone to find whose 08:00 on a business day has come',
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
   'api key lookup':
     'an API request names its tenant only inside the key (routing key -> tenant); returns one key row',

@@ -6,6 +6,7 @@ import { invitationMail } from '../mail/templates';
 import { messageIdFor, sendMail, type OutgoingMail } from '../mail/transport';
 import type { TEventPayload } from '../queue/events';
 import { ZSurveyTexts } from '../surveys/schemas';
+import { reminderDueAt } from './reminder-rules';
 import { replyToFor } from './reply-to';
 import { invitationToken } from './tokens';
 
@@ -24,7 +25,7 @@ export class LeaseHeldError extends Error {
 /** What an invitation email needs, loaded with the invitation. */
 const MAIL_INCLUDE = {
   contact: { select: { email: true, name: true, unsubscribedAt: true, bouncedAt: true } },
-  survey: { select: { texts: true, status: true } },
+  survey: { select: { texts: true, status: true, remindersEnabled: true, reminderDays: true } },
   tenant: { select: { routingKey: true, senderName: true, replyToMode: true, replyToAddress: true } },
   company: { select: { owner: { select: { user: { select: { name: true, email: true } } } } } },
 } as const;
@@ -199,10 +200,18 @@ export async function sendInvitation(
   }
   // The mail is out: record it at once. From here on a failure must not put the invitation back to
   // PENDING; if the mark itself cannot be written, the lease expires and a retry sends the same mail.
+  const sentAt = new Date();
   await withTenant(tenantId, (tx) =>
     tx.invitation.updateMany({
       where: { tenantId, id: invitationId, status: 'SENDING' },
-      data: { status: 'SENT', sentAt: new Date(), messageId, leaseUntil: null, failureReason: null },
+      data: {
+        status: 'SENT',
+        sentAt,
+        messageId,
+        leaseUntil: null,
+        failureReason: null,
+        reminderDueAt: reminderDueAt(sentAt, inv.survey),
+      },
     }),
   );
   log.debug({ invitationId }, 'invitation sent');

@@ -96,7 +96,13 @@ export async function getTask(ctx: TenantContext, id: string) {
         },
       },
     });
-    const trail = can(ctx.role, 'audit.read') ? await auditTrail(tx, ctx.tenantId, 'task', id) : [];
+    // The follow-up's own trail and its answer's changes (every score the respondent gave), in time order.
+    const trail = can(ctx.role, 'audit.read')
+      ? [
+          ...(await auditTrail(tx, ctx.tenantId, 'task', id)),
+          ...(await auditTrail(tx, ctx.tenantId, 'response', task.responseId)),
+        ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      : [];
     return {
       ...task,
       overdue: task.status !== 'DONE' && task.dueAt.getTime() < Date.now(),

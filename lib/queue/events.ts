@@ -14,10 +14,16 @@ const ids = <T extends z.ZodRawShape>(shape: T) => z.object({ tenantId: z.uuid()
 
 export const EVENT_SCHEMAS = {
   'invitation.send': ids({ invitationId: z.uuid() }),
+  /** The reminder scan claimed this invitation's one reminder. */
+  'invitation.remind': ids({ invitationId: z.uuid() }),
   'response.submitted': ids({ responseId: z.uuid() }),
   /** An answer changed category after its task may exist: the open task follows. */
   'response.changed': ids({ responseId: z.uuid() }),
   'task.alert': ids({ taskId: z.uuid() }),
+  /** The escalation scan decided one escalation mail (a TaskEscalation row). */
+  'task.escalation': ids({ escalationId: z.uuid() }),
+  /** The digest scan decided an account manager's daily digest, and it has something in it. */
+  'digest.ready': ids({ digestId: z.uuid() }),
   'member.invited': ids({ membershipId: z.uuid(), inviterUserId: z.uuid() }),
 } as const;
 

@@ -97,7 +97,8 @@ function answerSql(found: Found, data: { score: number; comment?: string }) {
   return Prisma.sql`
     SELECT "id", "inserted", "comment" FROM kringloop_record_answer(
       ${found.tenantId}::uuid, ${found.invitationId}::uuid, ${uuidv7()}::uuid, ${data.score}::int,
-      ${category}::"NpsCategory", ${comment}::text, ${keepComment}, ${uuidv7()}::uuid, ${uuidv7()}::uuid)`;
+      ${category}::"NpsCategory", ${comment}::text, ${keepComment}, ${uuidv7()}::uuid, ${uuidv7()}::uuid,
+      ${uuidv7()}::uuid)`;
 }
 
 /** The live invitation behind a survey link, or null (the page then answers the same 404 for any reason). */

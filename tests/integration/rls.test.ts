@@ -3,6 +3,7 @@
 // table added later is covered, and fails here, without anyone editing a list.
 import pg from 'pg';
 import { rebuild } from '../../lib/insights/rollup';
+import pino from 'pino';
 import { uuidv7 } from 'uuidv7';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../lib/auth/api-keys';
@@ -10,6 +11,8 @@ import { createCompany, createContact } from '../../lib/contacts/service';
 import { asSystem, db, systemPathChannel, withTenant, type TSystemPurpose } from '../../lib/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { env } from '../../lib/env';
+import { scanDigests } from '../../lib/followup/digest';
+import { scanEscalations } from '../../lib/followup/escalation';
 import { addTaskNote } from '../../lib/followup/tasks';
 import { pruneOutbox, relayOnce } from '../../lib/queue/relay';
 import { registry } from '../../workers/registry';
@@ -143,6 +146,8 @@ async function systemPathsDuring(fn: () => Promise<unknown>): Promise<TSystemPur
  * a business unit and company, a contact, touchpoint and survey, a send (distribution, invitation,
  * outbox), an answer (response), its follow-up task with a note, and the audit trail of it all.
  */
+const quiet = pino({ level: 'silent' });
+
 async function populate(t: TestTenant) {
   const ctx = t.admin.ctx;
   const company = await createCompany(ctx, { name: `Acme ${uid()}`, businessUnit: `BU ${uid()}` });
@@ -167,6 +172,17 @@ async function populate(t: TestTenant) {
   await adminDb.company.update({
     where: { tenantId_id: { tenantId: t.tenant.id, id: company.id } },
     data: { region: `Region ${uid()}` },
+  });
+  // Past its deadline and not started: an escalation; and a Monday morning's digests.
+  await adminDb.followUpTask.update({
+    where: { tenantId_id: { tenantId: t.tenant.id, id: task.id } },
+    data: { dueAt: new Date(Date.now() - 3_600_000) },
+  });
+  await scanEscalations(new Date(), quiet);
+  await scanDigests(new Date('2026-12-07T10:00:00Z'), quiet);
+  await adminDb.outboxEvent.updateMany({
+    where: { publishedAt: null, type: { in: ['task.escalation', 'digest.ready'] } },
+    data: { publishedAt: new Date() },
   });
   // One event left unpublished, so the outbox has rows of both states.
   const ev = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: uuidv7() });

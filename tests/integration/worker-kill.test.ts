@@ -5,68 +5,21 @@
 // wait behind a send wave.
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
 import { NextRequest } from 'next/server';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { GET as SURVEY_GET } from '../../app/s/[token]/route';
 import { GET as UNSUB_GET } from '../../app/s/[token]/unsubscribe/route';
 import { adminDb } from '../support/db';
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { hashToken } from '../../lib/distribution/tokens';
-import { startSmtpSink, type SinkMessage, type SmtpSink } from '../../lib/mail/sink';
+import { startSmtpSink, type SinkMessage } from '../../lib/mail/sink';
 import { messageIdFor } from '../../lib/mail/transport';
 import { loadSurvey, submitAnswer } from '../../lib/responses/public';
-import { startGroup, stopGroups } from '../../scripts/processes';
 import { makeCompany, makeSurvey, makeTenant, uid, type TestTenant } from '../support/factories';
+import { killNow, until, workerHarness } from '../support/worker-harness';
 
-const prefixes: string[] = [];
-const children: ChildProcess[] = [];
-
-afterAll(async () => {
-  await stopGroups(children, 5_000);
-  const redis = new Redis(inject('redisUrl'));
-  for (const p of prefixes) {
-    const keys = await redis.keys(`{${p}}*`);
-    for (let i = 0; i < keys.length; i += 500) await redis.del(...keys.slice(i, i + 500));
-  }
-  await redis.quit();
-});
-
-/** Starts `npm run worker` as the product runs it, against the test database and the given sink. */
-function startWorker(sink: SmtpSink, prefix: string, extra: Record<string, string>): ChildProcess {
-  const child = startGroup('npx', ['tsx', 'workers/index.ts'], {
-    env: {
-      ...process.env,
-      REDIS_PREFIX: prefix,
-      SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
-      LOG_LEVEL: process.env.KILL_TEST_LOG ?? 'warn',
-      // Seconds instead of minutes, so the restarted worker takes over the killed one's work quickly.
-      MAIL_LEASE_SECONDS: '8',
-      WORKER_STALLED_SECONDS: '8',
-      ...extra,
-    },
-    stdio: ['ignore', process.env.KILL_TEST_LOG ? 'inherit' : 'ignore', 'inherit'],
-  });
-  children.push(child);
-  return child;
-}
-
-function killNow(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    process.kill(-child.pid!, 'SIGKILL');
-  });
-}
-
-/** Polls `check` until it is true; fails after `ms` (a deadline, not a timed assertion). */
-async function until(what: string, check: () => Promise<boolean>, ms = 120_000) {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const workers = workerHarness();
+afterAll(() => workers.close());
 
 async function wave(t: TestTenant, n: number, label: string) {
   const company = await makeCompany(t, { ownerMembershipId: t.am.membershipId });
@@ -104,8 +57,7 @@ describe('a worker killed in the middle of a send wave', () => {
     const N = 60;
     const KILL_AT = 15;
     const t = await makeTenant({ throttleDays: 0 });
-    const prefix = `${inject('redisPrefix')}-kill-${uid()}`;
-    prefixes.push(prefix);
+    const prefix = workers.prefix('kill');
     const mine = (m: SinkMessage) => m.to.some((a) => a.startsWith('wave-'));
 
     let first: ChildProcess | undefined;
@@ -123,7 +75,7 @@ describe('a worker killed in the middle of a send wave', () => {
     });
     try {
       const { survey } = await wave(t, N, 'wave');
-      first = startWorker(sink, prefix, { INVITATION_MAIL_RATE: '20' });
+      first = workers.start(sink, prefix, { INVITATION_MAIL_RATE: '20' });
       const t0 = Date.now();
       await until('the kill', async () => killedAfter !== undefined);
       const tKill = Date.now();
@@ -134,7 +86,7 @@ describe('a worker killed in the middle of a send wave', () => {
       });
       const receivedAtKill = sink.messages.filter(mine).length;
 
-      startWorker(sink, prefix, { INVITATION_MAIL_RATE: '20' });
+      workers.start(sink, prefix, { INVITATION_MAIL_RATE: '20' });
       await until('every invitation sent', async () => {
         const sent = await adminDb.invitation.count({
           where: { tenantId: t.tenant.id, surveyId: survey.id, status: 'SENT' },
@@ -194,7 +146,7 @@ describe('a worker killed in the middle of a send wave', () => {
           `kill to all sent ${tDone - tKill} ms`,
       );
     } finally {
-      await stopGroups(children, 5_000);
+      await workers.stopAll();
       await sink.close();
     }
   }, 180_000);
@@ -204,13 +156,12 @@ describe('an alert during a send wave', () => {
   it('reaches the account manager while the invitations are still leaving', async () => {
     const N = 40;
     const t = await makeTenant({ throttleDays: 0 });
-    const prefix = `${inject('redisPrefix')}-alert-${uid()}`;
-    prefixes.push(prefix);
+    const prefix = workers.prefix('alert');
     const sink = await startSmtpSink({ port: 0 });
     try {
       // An earlier invitation the customer now answers, then a wave of N at 4 mails a second.
       const earlier = await wave(t, 1, 'answerer');
-      const worker = startWorker(sink, prefix, { INVITATION_MAIL_RATE: '4' });
+      workers.start(sink, prefix, { INVITATION_MAIL_RATE: '4' });
       const invite = await sink.waitFor((m) => m.to.some((a) => a.startsWith('answerer-')), 60_000);
       const token = /\/s\/([a-z2-9]{8}\.[A-Za-z0-9_-]{27})/.exec(invite.text)![1]!;
       const { survey } = await wave(t, N, 'bulk');
@@ -229,7 +180,7 @@ describe('an alert during a send wave', () => {
         `alert test: the alert arrived after ${bulkDelivered} of ${N} invitations, ${stillQueued} still queued ` +
           `(survey ${earlier.survey.id.slice(0, 8)})`,
       );
-      await stopGroups([worker], 5_000);
+      await workers.stopAll();
     } finally {
       await sink.close();
     }

@@ -28,6 +28,26 @@ export const mail = defineMessages(
       unsubscribe: 'Unsubscribe from these surveys',
       why: 'You receive this email because you are a customer of {company}.',
     },
+    escalation: {
+      remindSubject: 'Not started yet: {category} {score}/10 from {company}, due {due}',
+      remindIntro:
+        'The follow-up of {contact} of {company} has not been started and its follow-up deadline ({due}) has passed. Please call or mail the customer today.',
+      escalateSubject: 'Escalation: the follow-up of {company} ({category} {score}/10) is not started',
+      escalateIntro:
+        'The follow-up of {contact} of {company}, assigned to {assignee}, has not been started a business day after its follow-up deadline ({due}). You are told as the escalation contact.',
+      nobody: 'nobody',
+      button: 'Open the follow-up',
+    },
+    digest: {
+      subject: 'Your follow-ups today: {new} new, {dueToday} due today, {overdue} overdue',
+      intro: 'Good morning. This is what waits for you today.',
+      new: 'New',
+      dueToday: 'Due today',
+      overdue: 'Overdue',
+      line: '{category} {score}/10 from {company}, due {due}',
+      more: 'and {count} more',
+      button: 'Open my follow-ups',
+    },
     taskAlert: {
       subject: '{category} {score}/10 from {company}: follow up by {due}',
       intro: '{contact} of {company} answered the {touchpoint} survey.',
@@ -73,6 +93,26 @@ export const mail = defineMessages(
       openSurvey: 'Open de enquête',
       unsubscribe: 'Uitschrijven voor deze enquêtes',
       why: 'U ontvangt deze e-mail omdat u klant bent van {company}.',
+    },
+    escalation: {
+      remindSubject: 'Nog niet gestart: {category} {score}/10 van {company}, uiterlijk {due}',
+      remindIntro:
+        'De opvolgtaak van {contact} van {company} is nog niet gestart en de opvolgtermijn ({due}) is verstreken. Bel of mail de klant vandaag.',
+      escalateSubject: 'Escalatie: de opvolgtaak van {company} ({category} {score}/10) is niet gestart',
+      escalateIntro:
+        'De opvolgtaak van {contact} van {company}, toegewezen aan {assignee}, is een werkdag na de opvolgtermijn ({due}) nog niet gestart. U krijgt dit bericht als escalatiecontact.',
+      nobody: 'niemand',
+      button: 'Open de opvolgtaak',
+    },
+    digest: {
+      subject: 'Uw opvolgtaken vandaag: {new} nieuw, {dueToday} vandaag, {overdue} te laat',
+      intro: 'Goedemorgen. Dit staat vandaag voor u klaar.',
+      new: 'Nieuw',
+      dueToday: 'Vandaag uiterlijk',
+      overdue: 'Te laat',
+      line: '{category} {score}/10 van {company}, uiterlijk {due}',
+      more: 'en nog {count}',
+      button: 'Open mijn opvolgtaken',
     },
     taskAlert: {
       subject: '{category} {score}/10 van {company}: opvolgen vóór {due}',

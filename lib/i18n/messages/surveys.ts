@@ -26,6 +26,22 @@ export const surveys = defineMessages(
         'Paused: nobody can be invited until you activate it again. Invitations already sent still work.',
       ARCHIVED: 'Archived: kept for its answers and trends, but it cannot be sent.',
     },
+    reminders: {
+      title: 'Reminder',
+      intro:
+        'Contacts who have not answered get one reminder with the same link as their invitation. Nobody who answered, unsubscribed or bounced gets one, and none after the link expired.',
+      enabled: 'Send one reminder to contacts who have not answered',
+      days: 'Days after the invitation',
+      daysHint: 'From 1 to 30 days; 4 is usual.',
+      submit: 'Save reminder',
+      saved: 'Reminder saved.',
+      off: 'Reminders are off for this survey.',
+      on: 'On: one reminder {days} days after the invitation.',
+      sent: 'Reminders sent',
+      answeredAfter: 'Answers after a reminder',
+      planned: 'Reminders planned',
+      summary: '{sent} reminders sent, {answered} answers came after one, {planned} planned.',
+    },
     touchpointForm: {
       title: 'Add touchpoint',
       hint: 'A touchpoint is a moment in the customer journey where you ask for feedback, for example after a support ticket is closed.',
@@ -183,6 +199,22 @@ export const surveys = defineMessages(
       PAUSED:
         'Gepauzeerd: niemand kan worden uitgenodigd tot u hem weer activeert. Al verstuurde uitnodigingen blijven werken.',
       ARCHIVED: 'Gearchiveerd: bewaard voor de antwoorden en trends, maar hij kan niet worden verstuurd.',
+    },
+    reminders: {
+      title: 'Herinnering',
+      intro:
+        'Contactpersonen die nog niet antwoordden krijgen één herinnering met dezelfde link als hun uitnodiging. Wie antwoordde, zich uitschreef of wiens e-mail terugkwam krijgt er geen, en niemand nadat de link verliep.',
+      enabled: 'Stuur één herinnering aan contactpersonen die nog niet antwoordden',
+      days: 'Dagen na de uitnodiging',
+      daysHint: 'Van 1 tot en met 30 dagen; 4 is gebruikelijk.',
+      submit: 'Herinnering opslaan',
+      saved: 'Herinnering opgeslagen.',
+      off: 'Herinneringen staan uit voor deze enquête.',
+      on: 'Aan: één herinnering {days} dagen na de uitnodiging.',
+      sent: 'Herinneringen verstuurd',
+      answeredAfter: 'Antwoorden na een herinnering',
+      planned: 'Herinneringen gepland',
+      summary: '{sent} herinneringen verstuurd, {answered} antwoorden kwamen daarna, {planned} gepland.',
     },
     touchpointForm: {
       title: 'Contactmoment toevoegen',

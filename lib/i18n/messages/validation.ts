@@ -13,6 +13,7 @@ export const validation = defineMessages(
     unknownMember: 'unknown member',
     cannotWorkTasks: 'this member cannot work follow-ups (directors only watch)',
     pickAudience: 'choose who receives the survey',
+    reminderDays: 'choose a whole number of days from 1 to 30',
     surveyNotActive: 'Activate the survey before sending it.',
     tooManyRows:
       'the file has {count} lines; at most {max} can be imported at once: split it into smaller files',
@@ -35,6 +36,7 @@ export const validation = defineMessages(
     unknownMember: 'onbekend lid',
     cannotWorkTasks: 'dit lid kan geen opvolgtaken behandelen (directeuren kijken alleen mee)',
     pickAudience: 'kies wie de enquête ontvangt',
+    reminderDays: 'kies een heel aantal dagen van 1 tot en met 30',
     surveyNotActive: 'Activeer de enquête voordat u hem verstuurt.',
     tooManyRows:
       'het bestand heeft {count} regels; er kunnen er hooguit {max} tegelijk geïmporteerd worden: splits het in kleinere bestanden',

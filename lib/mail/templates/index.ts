@@ -5,3 +5,5 @@ export { taskAlertMail, type TaskAlertMailInput } from './task-alert';
 export { magicLinkMail } from './sign-in';
 export { memberInviteMail, type MemberInviteMailInput } from './member-invite';
 export type { RenderedMail } from './render';
+export { escalationMail, type EscalationMailInput } from './escalation';
+export { digestMail, type DigestMailInput, type DigestGroup, type DigestLine } from './digest';

@@ -1,6 +1,7 @@
 -- The respondent's answer in one round trip (lib/responses/public.ts, recordAnswer). The function
 -- names the tenant for the transaction of the one statement that calls it, then upserts the response,
--- stamps the invitation and writes the outbox event, all in one statement (data-modifying CTEs run
+-- stamps the invitation, writes the outbox event and, for a changed score, the history entry, all in
+-- one statement (data-modifying CTEs run
 -- atomically). SECURITY INVOKER: it runs as its caller, kringloop_app, so row-level security applies
 -- exactly as in withTenant; it only saves BEGIN, set_config and COMMIT as separate round trips.
 CREATE OR REPLACE FUNCTION kringloop_record_answer(
@@ -12,7 +13,8 @@ CREATE OR REPLACE FUNCTION kringloop_record_answer(
   p_comment text,
   p_keep_comment boolean,
   p_created_event uuid,
-  p_changed_event uuid
+  p_changed_event uuid,
+  p_history uuid
 ) RETURNS TABLE ("id" uuid, "inserted" boolean, "comment" text)
 LANGUAGE plpgsql SECURITY INVOKER AS $fn$
 #variable_conflict use_column
@@ -20,7 +22,7 @@ BEGIN
   PERFORM set_config('app.tenant_id', p_tenant::text, true);
   RETURN QUERY
   WITH prev AS (
-    SELECT r."category" FROM "Response" r
+    SELECT r."category", r."score" FROM "Response" r
     WHERE r."tenantId" = p_tenant AND r."invitationId" = p_invitation
   ),
   up AS (
@@ -50,13 +52,22 @@ BEGIN
     SELECT p_tenant, p_changed_event, 'response.changed',
            jsonb_build_object('tenantId', p_tenant::text, 'responseId', up.rid::text), now()
     FROM up, prev WHERE NOT up.ins AND prev."category" <> p_category
+  ),
+  hist AS (
+    -- Every changed score goes into the history (the follow-up's trail shows it), however fast the
+    -- respondent flips: the task and its alerts follow only the category (sync-task.ts).
+    INSERT INTO "AuditLog" ("tenantId", "id", "actorUserId", "action", "entityType", "entityId", "data", "createdAt")
+    SELECT p_tenant, p_history, NULL, 'response.changed', 'response', up.rid,
+           jsonb_build_object('fromScore', prev."score", 'toScore', p_score,
+                              'from', prev."category"::text, 'to', p_category::text), now()
+    FROM up, prev WHERE NOT up.ins AND prev."score" <> p_score
   )
   SELECT up.rid, up.ins, up.cmt FROM up;
 END
 $fn$;
 
-REVOKE ALL ON FUNCTION kringloop_record_answer(uuid, uuid, uuid, integer, "NpsCategory", text, boolean, uuid, uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION kringloop_record_answer(uuid, uuid, uuid, integer, "NpsCategory", text, boolean, uuid, uuid) TO kringloop_app;
+REVOKE ALL ON FUNCTION kringloop_record_answer(uuid, uuid, uuid, integer, "NpsCategory", text, boolean, uuid, uuid, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION kringloop_record_answer(uuid, uuid, uuid, integer, "NpsCategory", text, boolean, uuid, uuid, uuid) TO kringloop_app;
 
 -- The relay's wake-up: one notification per statement that adds outbox events, delivered at commit,
 -- so the worker relays at once instead of at its next poll (lib/queue/relay.ts, runRelay).

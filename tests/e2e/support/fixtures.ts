@@ -107,7 +107,7 @@ export function linkIn(mail: Mail, pattern: RegExp): string {
 /** A survey with one sent invitation whose token we know (the database keeps only its hash). */
 export async function seedInvitation(
   t: { tenantId: string; routingKey: string },
-  opts: { locale?: 'nl' | 'en'; companyOwner?: string } = {},
+  opts: { locale?: 'nl' | 'en'; companyOwner?: string; viaWorker?: boolean } = {},
 ) {
   const { createHash } = await import('node:crypto');
   const q = (text: string, params: unknown[]) => sql().query(text, params);
@@ -137,6 +137,18 @@ export async function seedInvitation(
     `INSERT INTO "Contact" ("tenantId","id","companyId","email","name","locale","updatedAt") VALUES ($1,$2,$3,$4,'Riley',$5,now())`,
     [t.tenantId, contactId, companyId, email, opts.locale ?? 'en'],
   );
+  if (opts.viaWorker) {
+    // Queued: the worker sends it as every invitation (its token derived there, known from the email).
+    await q(
+      `INSERT INTO "Invitation" ("tenantId","id","surveyId","contactId","companyId","locale","status") VALUES ($1,$2,$3,$4,$5,$6,'PENDING')`,
+      [t.tenantId, invitationId, surveyId, contactId, companyId, opts.locale ?? 'en'],
+    );
+    await q(
+      `INSERT INTO "OutboxEvent" ("tenantId","id","type","payload") VALUES ($1,$2,'invitation.send',$3)`,
+      [t.tenantId, uuidv7(), JSON.stringify({ tenantId: t.tenantId, invitationId })],
+    );
+    return { token: null, surveyId, invitationId, contactId, companyId, email };
+  }
   const token = `${t.routingKey}.${randomBytes(20).toString('base64url')}`;
   const hash = createHash('sha256').update(token).digest('hex');
   await q(

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from 'next/cache';
 import { sendSurvey } from '@/lib/distribution/distribute';
+import { setSurveyReminders } from '@/lib/distribution/reminders';
 import type { TAudience } from '@/lib/distribution/schemas';
 import { AppError } from '@/lib/errors';
 import { formObject, runAction } from '@/lib/http/action';
@@ -87,5 +88,19 @@ export async function sendSurveyTo(_prev: unknown, form: FormData) {
     sendSurvey(ctx, { surveyId, audience: audienceOf(o, ctx.locale) }),
   );
   if (res.ok) refresh(surveyId);
+  return res;
+}
+
+/** The reminder setting: the checkbox is on or absent; the days are parsed (and refused) by the service. */
+export async function saveReminders(_prev: unknown, form: FormData) {
+  const id = str(form.get('id'));
+  const res = await runAction('survey.manage', async (ctx) => {
+    await setSurveyReminders(ctx, id, {
+      remindersEnabled: form.get('remindersEnabled') === 'on',
+      reminderDays: str(form.get('reminderDays')),
+    });
+    return null;
+  });
+  if (res.ok) refresh(id);
   return res;
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { DistributionList } from '@/components/surveys/distribution-list';
 import { phaseLabel } from '@/components/surveys/phase';
+import { ReminderPanel } from '@/components/surveys/reminder-panel';
 import { SendPanel } from '@/components/surveys/send-panel';
 import { StatusControls } from '@/components/surveys/status-controls';
 import { SurveyStatusBadge } from '@/components/surveys/status-badge';
@@ -10,10 +11,11 @@ import { Card, CardTitle, PageHeader } from '@/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { listBusinessUnits, listCompanies } from '@/lib/contacts/service';
 import { listDistributions } from '@/lib/distribution/distribute';
+import { reminderStats } from '@/lib/distribution/reminders';
 import { guardPage } from '@/lib/http/guard';
 import { fill, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
-import { changeSurveyStatus, saveSurvey, sendSurveyTo } from './actions';
+import { changeSurveyStatus, saveReminders, saveSurvey, sendSurveyTo } from './actions';
 import { loadSurvey } from './load';
 
 export default async function SurveyPage({ params }: { params: Promise<{ id: string }> }) {
@@ -21,9 +23,10 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const survey = await loadSurvey(ctx, id);
   const canSend = can(ctx.role, 'distribution.send');
-  const [tenant, distributions, companies, units] = await Promise.all([
+  const [tenant, distributions, reminders, companies, units] = await Promise.all([
     getTenant(ctx),
     listDistributions(ctx, survey.id),
+    reminderStats(ctx, survey.id),
     canSend ? listCompanies(ctx) : Promise.resolve([]),
     canSend ? listBusinessUnits(ctx) : Promise.resolve([]),
   ]);
@@ -87,6 +90,14 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
             action={sendSurveyTo}
           />
         )}
+        <ReminderPanel
+          locale={ctx.locale}
+          surveyId={survey.id}
+          enabled={survey.remindersEnabled}
+          days={survey.reminderDays}
+          counts={reminders.total}
+          action={saveReminders}
+        />
         <DistributionList
           locale={ctx.locale}
           timeZone={tenant.timeZone}

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { InvitationTable } from '@/components/surveys/invitation-table';
 import { Card, EmptyState, PageHeader } from '@/components/ui/card';
 import { distributionInvitations, listDistributions } from '@/lib/distribution/distribute';
+import { reminderStats } from '@/lib/distribution/reminders';
 import { guardPage } from '@/lib/http/guard';
 import { orNotFound } from '@/lib/http/not-found';
 import { fill, formatDate, formatNumber, messages } from '@/lib/i18n';
@@ -24,8 +25,13 @@ export default async function SendDetailPage({
   ]);
   const send = sends[0];
   if (!send) notFound();
-  const invitations = await distributionInvitations(ctx, send.id);
+  const [invitations, reminders] = await Promise.all([
+    distributionInvitations(ctx, send.id),
+    reminderStats(ctx, survey.id),
+  ]);
+  const r = reminders.bySend.get(send.id) ?? { sent: 0, answeredAfter: 0, planned: 0 };
   const t = messages(ctx.locale).surveys.sendDetail;
+  const n = (v: number) => formatNumber(v, ctx.locale);
   const date = formatDate(send.createdAt, ctx.locale, tenant.timeZone, true);
 
   return (
@@ -38,6 +44,13 @@ export default async function SendDetailPage({
         <p className="mb-3 flex flex-wrap gap-x-4 gap-y-1 text-sm text-zinc-600">
           <span>{fill(t.count, { count: formatNumber(invitations.length, ctx.locale) })}</span>
           {send.by && <span>{fill(t.by, { name: send.by })}</span>}
+          <span data-testid="send-reminders">
+            {fill(messages(ctx.locale).surveys.reminders.summary, {
+              sent: n(r.sent),
+              answered: n(r.answeredAfter),
+              planned: n(r.planned),
+            })}
+          </span>
         </p>
         {invitations.length === 0 ? (
           <EmptyState>{t.empty}</EmptyState>

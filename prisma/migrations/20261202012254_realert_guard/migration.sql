@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FollowUpTask" ADD COLUMN     "realertedAt" TIMESTAMP(3);
