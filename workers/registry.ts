@@ -2,14 +2,18 @@
 // BullMQ worker per queue, hands the relay the routes (event type -> jobs and their queues) and puts
 // the schedules in place from this list; lib/queue itself knows no job.
 import { createRegistry } from '@/lib/queue/jobs';
+import createInvitations from './jobs/create-invitations';
 import createTask from './jobs/create-task';
 import pruneOutbox from './jobs/prune-outbox';
+import resumeSend from './jobs/resume-send';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
 import sendTaskAlert from './jobs/send-task-alert';
 import syncTask from './jobs/sync-task';
 
 export const registry = createRegistry([
+  createInvitations,
+  resumeSend,
   sendInvitation,
   createTask,
   syncTask,

@@ -83,6 +83,38 @@ export function TenantSettingsForm({
         </FormField>
       </div>
       <fieldset className="rounded-md border border-zinc-200 p-4">
+        <legend className="px-1 text-sm font-medium text-zinc-800">{f.accountRuleLegend}</legend>
+        <p className="mb-3 text-xs text-zinc-500">{f.accountRuleHint}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id="settings-account-max" name="accountRuleMax" label={f.accountRuleMax}>
+            <Input
+              id="settings-account-max"
+              name="accountRuleMax"
+              type="number"
+              required
+              min={1}
+              max={1000}
+              step={1}
+              inputMode="numeric"
+              defaultValue={values.accountRuleMax}
+            />
+          </FormField>
+          <FormField id="settings-account-days" name="accountRuleDays" label={f.accountRuleDays}>
+            <Input
+              id="settings-account-days"
+              name="accountRuleDays"
+              type="number"
+              required
+              min={1}
+              max={365}
+              step={1}
+              inputMode="numeric"
+              defaultValue={values.accountRuleDays}
+            />
+          </FormField>
+        </div>
+      </fieldset>
+      <fieldset className="rounded-md border border-zinc-200 p-4">
         <legend className="px-1 text-sm font-medium text-zinc-800">{f.slaLegend}</legend>
         <p className="mb-3 text-xs text-zinc-500">{f.slaHint}</p>
         <div className="grid gap-4 sm:grid-cols-3">

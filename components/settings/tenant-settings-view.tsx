@@ -13,6 +13,14 @@ export function TenantSettingsView({ locale, values }: { locale: TLocale; values
     [f.defaultLocale, m.common.languages[values.defaultLocale]],
     [f.timeZone, values.timeZone],
     [f.throttleDays, days(values.throttleDays, m.settings.days), f.throttleHint],
+    [
+      f.accountRuleLegend,
+      fill(f.accountRuleValue, {
+        max: formatNumber(values.accountRuleMax, locale),
+        days: formatNumber(values.accountRuleDays, locale),
+      }),
+      f.accountRuleHint,
+    ],
     ...SLA_FIELDS.map(([category, name]): [string, string] => [
       fill(f.slaItem, { category: m.common.categoriesPlural[category].toLowerCase() }),
       days(values[name], m.settings.businessDays),

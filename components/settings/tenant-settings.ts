@@ -7,6 +7,8 @@ export interface TenantSettingsValues {
   defaultLocale: TLocale;
   timeZone: string;
   throttleDays: number;
+  accountRuleMax: number;
+  accountRuleDays: number;
   slaDetractorDays: number;
   slaPassiveDays: number;
   slaPromoterDays: number;

@@ -30,6 +30,9 @@ export const ZTenantSettings = z.object({
     }
   }, '@unknownTimeZone'),
   throttleDays: z.coerce.number().int().min(0).max(365),
+  /** The account rule: at most K invitations per company in D days. K = 0 or D <= 0 could never be met. */
+  accountRuleMax: z.coerce.number().int().min(1).max(1000),
+  accountRuleDays: z.coerce.number().int().min(1).max(365),
   slaDetractorDays: z.coerce.number().int().min(1).max(60),
   slaPassiveDays: z.coerce.number().int().min(1).max(60),
   slaPromoterDays: z.coerce.number().int().min(1).max(60),

@@ -41,6 +41,14 @@ const EXAMPLES: Record<string, Example> = {
   '/settings': { paths: () => ['/settings'], as: EVERY_ROLE },
   '/surveys': { paths: () => ['/surveys'], as: CX },
   '/surveys/[id]': { paths: (s) => [`/surveys/${s.surveyId}`], as: CX },
+  '/surveys/[id]/send': {
+    paths: (s) => [
+      `/surveys/${s.surveyId}/send`,
+      `/surveys/${s.surveyId}/send?audience=all`,
+      `/surveys/${s.surveyId}/send?audience=all&reason=THROTTLED`,
+    ],
+    as: CX,
+  },
   '/surveys/[id]/sends/[distributionId]': {
     paths: (s) => [`/surveys/${s.surveyId}/sends/${s.distributionId}`],
     as: CX,

@@ -22,6 +22,8 @@ export default async function SettingsPage() {
     defaultLocale: tenant.defaultLocale,
     timeZone: tenant.timeZone,
     throttleDays: tenant.throttleDays,
+    accountRuleMax: tenant.accountRuleMax,
+    accountRuleDays: tenant.accountRuleDays,
     slaDetractorDays: tenant.slaDetractorDays,
     slaPassiveDays: tenant.slaPassiveDays,
     slaPromoterDays: tenant.slaPromoterDays,

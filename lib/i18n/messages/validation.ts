@@ -14,6 +14,8 @@ export const validation = defineMessages(
     cannotWorkTasks: 'this member cannot work follow-ups (directors only watch)',
     pickAudience: 'choose who receives the survey',
     surveyNotActive: 'Activate the survey before sending it.',
+    previewChanged:
+      'the audience changed since the preview: {count} would be invited now. Look at the new preview and confirm again.',
     tooManyRows:
       'the file has {count} lines; at most {max} can be imported at once: split it into smaller files',
     ambiguousCompany: 'more than one company is called “{name}”: use the external id to say which one',
@@ -31,6 +33,8 @@ export const validation = defineMessages(
     cannotWorkTasks: 'dit lid kan geen opvolgtaken behandelen (directeuren kijken alleen mee)',
     pickAudience: 'kies wie de enquête ontvangt',
     surveyNotActive: 'Activeer de enquête voordat u hem verstuurt.',
+    previewChanged:
+      'de doelgroep is veranderd sinds het voorbeeld: nu zouden er {count} uitgenodigd worden. Bekijk het nieuwe voorbeeld en bevestig opnieuw.',
     tooManyRows:
       'het bestand heeft {count} regels; er kunnen er hooguit {max} tegelijk geïmporteerd worden: splits het in kleinere bestanden',
     ambiguousCompany:

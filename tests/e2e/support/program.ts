@@ -39,7 +39,8 @@ export async function seedProgram(t: { tenantId: string; routingKey: string }, a
     [t.tenantId, ids.surveyId, ids.touchpointId, JSON.stringify(texts)],
   );
   await q(
-    `INSERT INTO "Distribution" ("tenantId","id","surveyId","audience") VALUES ($1,$2,$3,'{"type":"all"}')`,
+    `INSERT INTO "Distribution" ("tenantId","id","surveyId","audience","status","preparedAt","plannedTotal","plannedInvite")
+     VALUES ($1,$2,$3,'{"type":"all"}','SENDING',now(),3,3)`,
     [t.tenantId, ids.distributionId, ids.surveyId],
   );
   const answers = [

@@ -13,7 +13,7 @@ import { listDistributions } from '@/lib/distribution/distribute';
 import { guardPage } from '@/lib/http/guard';
 import { fill, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
-import { changeSurveyStatus, saveSurvey, sendSurveyTo } from './actions';
+import { changeSurveyStatus, saveSurvey } from './actions';
 import { loadSurvey } from './load';
 
 export default async function SurveyPage({ params }: { params: Promise<{ id: string }> }) {
@@ -81,10 +81,9 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
             locale={ctx.locale}
             surveyId={survey.id}
             status={survey.status}
-            throttleDays={tenant.throttleDays}
+            rules={tenant}
             companies={companies}
             businessUnits={units.map((u) => ({ id: u.id, name: u.name }))}
-            action={sendSurveyTo}
           />
         )}
         <DistributionList
