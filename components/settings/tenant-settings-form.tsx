@@ -2,7 +2,7 @@ import { FormField } from '@/components/contacts/form-field';
 import { ActionForm, type FormAction } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/form';
-import { LOCALES, messages, type TLocale } from '@/lib/i18n';
+import { fill, formatNumber, LOCALES, messages, type TLocale } from '@/lib/i18n';
 import { COMMON_TIME_ZONES, SLA_FIELDS, type TenantSettingsValues } from './tenant-settings';
 
 export function TenantSettingsForm({
@@ -79,6 +79,23 @@ export function TenantSettingsForm({
             step={1}
             inputMode="numeric"
             defaultValue={values.throttleDays}
+          />
+        </FormField>
+        <FormField
+          id="settings-mail-rate"
+          name="mailRatePerSecond"
+          label={f.mailRate}
+          hint={fill(f.mailRateHint, { count: formatNumber(values.defaultMailRate, locale) })}
+        >
+          <Input
+            id="settings-mail-rate"
+            name="mailRatePerSecond"
+            type="number"
+            min={1}
+            max={10000}
+            step={1}
+            inputMode="numeric"
+            defaultValue={values.mailRatePerSecond ?? ''}
           />
         </FormField>
       </div>

@@ -21,6 +21,12 @@ export function TenantSettingsView({ locale, values }: { locale: TLocale; values
       }),
       f.accountRuleHint,
     ],
+    [
+      f.mailRate,
+      fill(f.mailRateValue, {
+        count: formatNumber(values.mailRatePerSecond ?? values.defaultMailRate, locale),
+      }),
+    ],
     ...SLA_FIELDS.map(([category, name]): [string, string] => [
       fill(f.slaItem, { category: m.common.categoriesPlural[category].toLowerCase() }),
       days(values[name], m.settings.businessDays),

@@ -9,6 +9,9 @@ export interface TenantSettingsValues {
   throttleDays: number;
   accountRuleMax: number;
   accountRuleDays: number;
+  /** Null: the instance default (`defaultMailRate`). */
+  mailRatePerSecond: number | null;
+  defaultMailRate: number;
   slaDetractorDays: number;
   slaPassiveDays: number;
   slaPromoterDays: number;

@@ -22,6 +22,10 @@ export const settings = defineMessages(
       accountRuleMax: 'Invitations per company',
       accountRuleDays: 'Within (days)',
       accountRuleValue: 'At most {max} per company in {days} days',
+      mailRate: 'Sending rate (emails per second)',
+      mailRateHint:
+        'How fast survey invitations leave. Empty: the default of this installation ({count} per second).',
+      mailRateValue: '{count} per second',
       slaLegend: 'Follow-up deadline (business days)',
       slaHint: 'How many business days the account manager has to follow up an answer, per category.',
       slaItem: 'Follow-up deadline for {category}',
@@ -68,6 +72,10 @@ export const settings = defineMessages(
       accountRuleMax: 'Uitnodigingen per bedrijf',
       accountRuleDays: 'Binnen (dagen)',
       accountRuleValue: 'Hooguit {max} per bedrijf in {days} dagen',
+      mailRate: 'Verzendtempo (e-mails per seconde)',
+      mailRateHint:
+        'Hoe snel enquête-uitnodigingen weggaan. Leeg: de standaard van deze installatie ({count} per seconde).',
+      mailRateValue: '{count} per seconde',
       slaLegend: 'Opvolgtermijn (werkdagen)',
       slaHint: 'Hoeveel werkdagen de accountmanager heeft om een antwoord op te volgen, per categorie.',
       slaItem: 'Opvolgtermijn voor {category}',
