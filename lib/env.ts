@@ -162,6 +162,8 @@ export const ZEnv = z
       }, 'must be an IANA time zone such as Europe/Amsterdam'),
     /** Schedules of the scheduled jobs (workers/jobs): see the README. */
     SCHEDULE_OUTBOX_PRUNE: cadence('1h'),
+    /** The relationship surveys' daily share (every contact once per cadence, spread over the cycle). */
+    SCHEDULE_RELATIONSHIP: cadence('0 7 * * *'),
     /** `next build` evaluates modules with NODE_ENV=production but no runtime secrets. */
     BUILDING: z
       .string()

@@ -5,6 +5,7 @@ import { createRegistry } from '@/lib/queue/jobs';
 import createInvitations from './jobs/create-invitations';
 import createTask from './jobs/create-task';
 import pruneOutbox from './jobs/prune-outbox';
+import relationshipCadence from './jobs/relationship-cadence';
 import resumeSend from './jobs/resume-send';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
@@ -20,4 +21,5 @@ export const registry = createRegistry([
   sendTaskAlert,
   sendMemberInvite,
   pruneOutbox,
+  relationshipCadence,
 ]);

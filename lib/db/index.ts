@@ -77,6 +77,8 @@ export const SYSTEM_PURPOSES = {
   'sign-in memberships':
     "a signed-in user's memberships across tenants (active tenant, tenant switcher, demo users)",
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
+  'relationship cadence':
+    'the daily relationship survey finds the relationship touchpoints of all tenants (then works per tenant)',
 } as const;
 export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;
 

@@ -38,10 +38,13 @@ export async function insertInvitationBatch(
     where: Prisma.Sql;
     rules: FatigueRules & { defaultLocale: 'nl' | 'en' };
     now: Date;
-    after: string | null;
-    limit: number;
-    /** Only the contacts to invite become invitations (no SKIPPED rows): the relationship cadence. */
-    inviteOnly?: boolean;
+    /** One batch of the audience (contact id order); null: the whole audience at once. */
+    batch: { after: string | null; limit: number } | null;
+    /**
+     * Only contacts to invite, at most this many (contact id order), and no SKIPPED rows: the
+     * relationship cadence, whose skipped contacts stay due for a later day.
+     */
+    take?: number;
   },
 ): Promise<{ seen: number; last: string | null; queued: number; created: number }> {
   const t = Prisma.sql`${o.tenantId}::uuid`;
@@ -50,20 +53,23 @@ export async function insertInvitationBatch(
     where: o.where,
     rules: o.rules,
     now: o.now,
-    batch: { after: o.after, limit: o.limit },
+    batch: o.batch ?? undefined,
   });
+  const pick =
+    o.take === undefined
+      ? Prisma.sql`SELECT * FROM ${ev} e`
+      : Prisma.sql`SELECT * FROM ${ev} e WHERE e.reason IS NULL ORDER BY e."contactId" LIMIT ${o.take}`;
   await tuneForAudience(tx);
   const [row] = await tx.$queryRaw<{ seen: number; last: string | null; queued: number; created: number }[]>`
-    WITH ev AS (SELECT * FROM ${ev} e),
+    WITH ev AS (${pick}),
     ins AS (
       INSERT INTO "Invitation" ("tenantId", "id", "surveyId", "contactId", "companyId", "distributionId",
-                                "locale", "status", "skipReason")
+                                "locale", "status", "skipReason", "createdAt")
       SELECT ${t}, kringloop_uuidv7(), ${o.surveyId}::uuid, ev."contactId", ev."companyId",
              ${o.distributionId}::uuid, COALESCE(ev."locale", ${o.rules.defaultLocale}::"Locale"),
              (CASE WHEN ev.reason IS NULL THEN 'PENDING' ELSE 'SKIPPED' END)::"InvitationStatus",
-             ev.reason::"SkipReason"
+             ev.reason::"SkipReason", ${o.now}
       FROM ev
-      WHERE ${o.inviteOnly ? Prisma.sql`ev.reason IS NULL` : Prisma.sql`TRUE`}
       ORDER BY ev."contactId"
       ON CONFLICT ("tenantId", "distributionId", "contactId") DO NOTHING
       RETURNING "id", "status"
@@ -103,8 +109,7 @@ async function nextBatch(tenantId: string, distributionId: string, now: Date, li
         where: audienceFilter(ZAudience.parse(d.audience)),
         rules: await rulesOf(tx, tenantId),
         now,
-        after: d.cursorContactId,
-        limit,
+        batch: { after: d.cursorContactId, limit },
       });
       const done = r.seen < limit;
       await tx.distribution.update({

@@ -19,6 +19,7 @@ const CX: Audience[] = ['OWNER', 'ADMIN'];
 interface Seeded {
   surveyId: string;
   distributionId: string;
+  relationshipTouchpointId: string;
   taskId: string;
   mailId: string;
   /** The query of a usable sign-in link (its token seeded like next-auth stores it). */
@@ -41,6 +42,10 @@ const EXAMPLES: Record<string, Example> = {
   '/settings': { paths: () => ['/settings'], as: EVERY_ROLE },
   '/surveys': { paths: () => ['/surveys'], as: CX },
   '/surveys/[id]': { paths: (s) => [`/surveys/${s.surveyId}`], as: CX },
+  '/surveys/relationship/[touchpointId]': {
+    paths: (s) => [`/surveys/relationship/${s.relationshipTouchpointId}`],
+    as: CX,
+  },
   '/surveys/[id]/send': {
     paths: (s) => [
       `/surveys/${s.surveyId}/send`,

@@ -38,6 +38,33 @@ export const surveys = defineMessages(
       submit: 'Add touchpoint',
       saved: 'Touchpoint added.',
       duplicate: 'A touchpoint with this name already exists.',
+      kind: 'How are surveys sent?',
+      kinds: {
+        EVENT: 'When I send them (after a moment in the journey)',
+        RELATIONSHIP: 'Relationship: every contact periodically, automatically',
+      },
+      cadence: 'Relationship: every contact once per',
+      cadenceHint: 'Only for relationship touchpoints. Spread evenly over the days, never one big wave.',
+      everyMonths: '{count} months',
+    },
+    relationship: {
+      title: 'Relationship survey: {name}',
+      description:
+        'Every contact of every active company gets this survey once per cycle, a share each day, within the fatigue rules.',
+      back: 'Back to surveys',
+      badge: 'Relationship, every {count} months',
+      outlook: 'Who is due',
+      cycle: 'This cycle: {days} days, {remaining} days left',
+      surveyed: 'Surveyed this cycle',
+      due: 'Still due this cycle',
+      week: 'Due in the next 7 days',
+      weekList: 'Due in the next 7 days (in the order they are invited)',
+      weekListMore: 'Showing the first {shown} of {count}.',
+      noSurvey: 'This touchpoint has no active survey, so nobody is invited. Add or activate one.',
+      nobody: 'Nobody is due in the next 7 days.',
+      rulesNote:
+        'On the day itself the fatigue rules still apply: a contact held back stays due and is invited on a later day.',
+      cols: { contact: 'Contact', company: 'Company' },
     },
     surveyForm: {
       title: 'Add survey',
@@ -254,6 +281,34 @@ export const surveys = defineMessages(
       submit: 'Contactmoment toevoegen',
       saved: 'Contactmoment toegevoegd.',
       duplicate: 'Er bestaat al een contactmoment met deze naam.',
+      kind: 'Hoe gaan de enquêtes weg?',
+      kinds: {
+        EVENT: 'Als ik ze verstuur (na een moment in de klantreis)',
+        RELATIONSHIP: 'Relatie: elke contactpersoon periodiek, vanzelf',
+      },
+      cadence: 'Relatie: elke contactpersoon eens per',
+      cadenceHint: 'Alleen voor relatiecontactmomenten. Gelijk verdeeld over de dagen, nooit één grote golf.',
+      everyMonths: '{count} maanden',
+    },
+    relationship: {
+      title: 'Relatie-enquête: {name}',
+      description:
+        'Elke contactpersoon van elk actief bedrijf krijgt deze enquête eens per cyclus, elke dag een deel, binnen de vermoeidheidsregels.',
+      back: 'Terug naar enquêtes',
+      badge: 'Relatie, elke {count} maanden',
+      outlook: 'Wie is aan de beurt',
+      cycle: 'Deze cyclus: {days} dagen, nog {remaining} dagen',
+      surveyed: 'Deze cyclus ondervraagd',
+      due: 'Nog aan de beurt deze cyclus',
+      week: 'Aan de beurt in de komende 7 dagen',
+      weekList: 'Aan de beurt in de komende 7 dagen (in de volgorde waarin ze worden uitgenodigd)',
+      weekListMore: 'De eerste {shown} van {count} worden getoond.',
+      noSurvey:
+        'Dit contactmoment heeft geen actieve enquête, dus niemand wordt uitgenodigd. Voeg er een toe of activeer er een.',
+      nobody: 'Niemand is aan de beurt in de komende 7 dagen.',
+      rulesNote:
+        'Op de dag zelf gelden de vermoeidheidsregels nog: wie wordt tegengehouden, blijft aan de beurt en komt een latere dag.',
+      cols: { contact: 'Contactpersoon', company: 'Bedrijf' },
     },
     surveyForm: {
       title: 'Enquête toevoegen',

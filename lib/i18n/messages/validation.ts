@@ -14,6 +14,7 @@ export const validation = defineMessages(
     cannotWorkTasks: 'this member cannot work follow-ups (directors only watch)',
     pickAudience: 'choose who receives the survey',
     surveyNotActive: 'Activate the survey before sending it.',
+    cadenceRequired: 'choose how often every contact is surveyed',
     previewChanged:
       'the audience changed since the preview: {count} would be invited now. Look at the new preview and confirm again.',
     tooManyRows:
@@ -33,6 +34,7 @@ export const validation = defineMessages(
     cannotWorkTasks: 'dit lid kan geen opvolgtaken behandelen (directeuren kijken alleen mee)',
     pickAudience: 'kies wie de enquête ontvangt',
     surveyNotActive: 'Activeer de enquête voordat u hem verstuurt.',
+    cadenceRequired: 'kies hoe vaak elke contactpersoon een enquête krijgt',
     previewChanged:
       'de doelgroep is veranderd sinds het voorbeeld: nu zouden er {count} uitgenodigd worden. Bekijk het nieuwe voorbeeld en bevestig opnieuw.',
     tooManyRows:
