@@ -123,7 +123,10 @@ describe('schedules', () => {
     await queue('loop').upsertJobScheduler('prune-outbox', { every: HOUR }, { name: 'prune-outbox' });
     const r = await syncSchedules(registry.scheduled, silent);
     expect(r.removed.sort()).toEqual(['loop/prune-outbox', 'scheduled/send-digest-v0']);
-    expect((await schedulers('scheduled')).map((s) => s.key)).toEqual(['prune-outbox']);
+    expect((await schedulers('scheduled')).map((s) => s.key).sort()).toEqual([
+      'prune-outbox',
+      'relationship-cadence',
+    ]);
     expect(await schedulers('loop')).toEqual([]);
     expect(await delayedOf('scheduled', 'send-digest-v0')).toHaveLength(0);
     expect(await delayedOf('loop', 'prune-outbox')).toHaveLength(0);
