@@ -112,10 +112,15 @@ export const ZEnv = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(5),
     /**
-     * Survey invitations (and reminders) per second, all workers together. Fits a normal SMTP relay;
-     * raise it for a relay that takes more.
+     * Survey invitations (and reminders) per second for the whole instance, all workers together: the
+     * capacity of the SMTP relay all tenants share (0 = no ceiling).
      */
-    INVITATION_MAIL_RATE: mailRate(20),
+    INVITATION_MAIL_RATE: mailRate(200),
+    /**
+     * Survey invitations per second per tenant, unless the tenant has its own rate in its settings.
+     * Fits a normal SMTP relay (the sending domain's reputation is the tenant's).
+     */
+    TENANT_MAIL_RATE: z.coerce.number().int().min(1).max(100_000).default(20),
     /** Person-to-person mail (follow-up alerts, member invitations): its own queue and rate. */
     NOTIFICATION_MAIL_RATE: mailRate(100),
     /**
@@ -166,6 +171,8 @@ export const ZEnv = z
     SCHEDULE_ESCALATIONS: cadence('15m'),
     /** The digest scan: sends each account manager's digest once their tenant's 08:00 has come. */
     SCHEDULE_DIGESTS: cadence('15m'),
+    /** The relationship surveys' daily share (every contact once per cadence, spread over the cycle). */
+    SCHEDULE_RELATIONSHIP: cadence('0 7 * * *'),
     /** `next build` evaluates modules with NODE_ENV=production but no runtime secrets. */
     BUILDING: z
       .string()

@@ -153,3 +153,6 @@ export const COMMENTS: Record<NpsCategory, string[]> = {
     'Monteur wist niet wat er aan de hand was.',
   ],
 };
+
+/** The demo's relationship touchpoint (surveyed by the scheduler, not by a send). */
+export const DEMO_RELATIONSHIP = { name: 'Yearly relationship check', cadenceMonths: 12 } as const;

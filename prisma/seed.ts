@@ -9,7 +9,7 @@ import { categoryOf } from '../lib/nps';
 import { DEFAULT_TEXTS } from '../lib/surveys/schemas';
 import { newRoutingKey } from '../lib/tenancy/service';
 import { hashToken } from '../lib/distribution/tokens';
-import { DEMO, COMMENTS, COMPANY_NAMES } from './seed-data';
+import { DEMO, COMMENTS, COMPANY_NAMES, DEMO_RELATIONSHIP } from './seed-data';
 
 /** Small deterministic PRNG (mulberry32) so every demo database looks the same. */
 function rng(seed: number) {
@@ -83,6 +83,27 @@ async function seedIn(tx: Tx, tenantId: string, now: Date): Promise<{ created: b
     });
     touchpoints.push({ ...t, surveyId: s.id, weight: tp.weight, bias: tp.bias });
   }
+  // A relationship touchpoint: the scheduler surveys every contact of every active company once a
+  // year through it, a share each day (lib/distribution/relationship.ts).
+  const relationship = await tx.touchpoint.create({
+    data: {
+      tenantId,
+      name: DEMO_RELATIONSHIP.name,
+      phase: 'ACCOUNT_MANAGEMENT',
+      kind: 'RELATIONSHIP',
+      cadenceMonths: DEMO_RELATIONSHIP.cadenceMonths,
+      description: 'Every contact once a year, spread over the days, within the fatigue rules.',
+    },
+  });
+  await tx.survey.create({
+    data: {
+      tenantId,
+      touchpointId: relationship.id,
+      name: `NPS ${DEMO_RELATIONSHIP.name}`,
+      status: 'ACTIVE',
+      texts: DEFAULT_TEXTS,
+    },
+  });
 
   const AREA_CODES = ['20', '10', '30', '70', '40', '50'];
   const owners = [members.am!, members.am!, members.am2!, members.am2!, members.am3!, null];

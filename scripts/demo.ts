@@ -1,7 +1,8 @@
 // npm run demo: database, migrations, demo seed, build when needed, then web + worker + mail sink
 // together until Ctrl-C. Says which service is missing and how to start it.
 import { Redis } from 'ioredis';
-import { COMPANY_NAMES } from '../prisma/seed-data';
+import type { TCadence } from '../lib/env';
+import { COMPANY_NAMES, DEMO_RELATIONSHIP } from '../prisma/seed-data';
 import { buildIfNeeded } from './build';
 import { startGroup, stopGroups } from './processes';
 import { supervise } from './supervise';
@@ -16,6 +17,13 @@ import {
 } from './schema-engine';
 
 /** Companies the seed last surveyed longer ago than the throttle period (every fifth one). */
+/** A schedule in words for the start-up message. */
+function describeCadence(c: TCadence): string {
+  if ('off' in c) return 'off';
+  if ('every' in c) return `every ${Math.round(c.every / 60_000)} minutes`;
+  return `cron "${c.pattern}"`;
+}
+
 const READY = COMPANY_NAMES.filter((_, i) => i % 5 === 4).slice(0, 3);
 const PORT = Number(process.env.PORT ?? 3000);
 // The demo offers one-click sign-in as the owner and an open mailbox: only this machine may reach it,
@@ -103,6 +111,7 @@ async function main() {
     }),
   ];
 
+  const e = (await import('../lib/env')).env();
   console.log(`
   Kringloop demo is starting.
     App:          ${APP_URL}   (listening on ${HOST}; set HOST to change)
@@ -114,8 +123,16 @@ async function main() {
     director@demo.kringloop.test  Director (dashboard)
     owner@demo.kringloop.test     Owner
   or type any email to get a magic link in the dev mailbox (new addresses create a new organisation).
-  Try the whole loop: as the CX manager open a survey, send it to ${READY.join(', ')}
-  (surveyed more than 90 days ago), answer from the dev mailbox, then sign in as its account manager.
+  Try the whole loop: as the CX manager open a survey, pick ${READY.join(', ')} (surveyed more than
+  90 days ago), look at the skip preview, confirm and watch the send's progress; answer from the dev
+  mailbox, then sign in as its account manager.
+  The scheduler (in the worker) will:
+    - survey every contact of every active company once every ${DEMO_RELATIONSHIP.cadenceMonths} months through
+      "${DEMO_RELATIONSHIP.name}", a share each day (${describeCadence(e.SCHEDULE_RELATIONSHIP)}, ${e.SCHEDULE_TZ}),
+      within the rest period, the account rule and the detractor quiet period: see who is due this
+      week under Surveys (the invitations land in the dev mailbox);
+    - delete published outbox events older than 7 days (${describeCadence(e.SCHEDULE_OUTBOX_PRUNE)}).
+  Invitations leave at ${e.TENANT_MAIL_RATE} per second per organisation (TENANT_MAIL_RATE, or its settings).
   Press Ctrl-C to stop.
 `);
 

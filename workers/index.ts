@@ -1,7 +1,7 @@
 // The worker process: a BullMQ worker per queue, the outbox relay, and the schedules. Processors are
 // thin: they hand the job to runJob, which parses the payload with the job's schema and calls its
 // handler (workers/jobs/*), which calls a lib/ service.
-import { Worker, UnrecoverableError } from 'bullmq';
+import { DelayedError, Worker, UnrecoverableError } from 'bullmq';
 import { env } from '@/lib/env';
 import { jobLogger, logger } from '@/lib/log';
 import { workerRedis, queuePrefix, closeProducerRedis } from '@/lib/queue/connection';
@@ -20,17 +20,22 @@ const workers = QUEUE_NAMES.map(
   (name) =>
     new Worker(
       name,
-      async (job) => {
+      async (job, token) => {
         const log = jobLogger({
           jobId: job.id,
           job: job.name,
           tenantId: (job.data as { tenantId?: string })?.tenantId,
         });
         try {
-          const result = await runJob(registry, job.name, job.data, log);
+          const result = await runJob(registry, job.name, job.data, log, async (ms, patch) => {
+            await job.updateData({ ...(job.data as object), ...patch });
+            await job.moveToDelayed(Date.now() + ms, token);
+            throw new DelayedError();
+          });
           log.info({ attempt: job.attemptsMade + 1 }, 'job done');
           return result;
         } catch (err) {
+          if (err instanceof DelayedError) throw err;
           log.warn({ err, attempt: job.attemptsMade + 1 }, 'job failed');
           if (err instanceof UnknownJobError || (err as Error).name === 'ZodError')
             throw new UnrecoverableError(String(err));

@@ -2,6 +2,7 @@
 // BullMQ worker per queue, hands the relay the routes (event type -> jobs and their queues) and puts
 // the schedules in place from this list; lib/queue itself knows no job.
 import { createRegistry } from '@/lib/queue/jobs';
+import createInvitations from './jobs/create-invitations';
 import createTask from './jobs/create-task';
 import insightsMarkChanged from './jobs/insights-mark-changed';
 import insightsMarkLate from './jobs/insights-mark-late';
@@ -13,6 +14,8 @@ import scanReminders from './jobs/scan-reminders';
 import sendDigest from './jobs/send-digest';
 import sendDigests from './jobs/send-digests';
 import sendEscalation from './jobs/send-escalation';
+import relationshipCadence from './jobs/relationship-cadence';
+import resumeSend from './jobs/resume-send';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
 import sendReminder from './jobs/send-reminder';
@@ -24,6 +27,8 @@ export const registry = createRegistry([
   insightsReconcile,
   insightsMarkChanged,
   insightsMarkLate,
+  createInvitations,
+  resumeSend,
   sendInvitation,
   createTask,
   syncTask,
@@ -36,4 +41,5 @@ export const registry = createRegistry([
   scanEscalations,
   sendDigest,
   sendDigests,
+  relationshipCadence,
 ]);

@@ -2,7 +2,7 @@ import { FormField } from '@/components/contacts/form-field';
 import { ActionForm, type FormAction } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/form';
-import { LOCALES, messages, type TLocale } from '@/lib/i18n';
+import { fill, formatNumber, LOCALES, messages, type TLocale } from '@/lib/i18n';
 import { COMMON_TIME_ZONES, REPLY_MODES, SLA_FIELDS, type TenantSettingsValues } from './tenant-settings';
 
 export function TenantSettingsForm({
@@ -81,7 +81,56 @@ export function TenantSettingsForm({
             defaultValue={values.throttleDays}
           />
         </FormField>
+        <FormField
+          id="settings-mail-rate"
+          name="mailRatePerSecond"
+          label={f.mailRate}
+          hint={fill(f.mailRateHint, { count: formatNumber(values.defaultMailRate, locale) })}
+        >
+          <Input
+            id="settings-mail-rate"
+            name="mailRatePerSecond"
+            type="number"
+            min={1}
+            max={10000}
+            step={1}
+            inputMode="numeric"
+            defaultValue={values.mailRatePerSecond ?? ''}
+          />
+        </FormField>
       </div>
+      <fieldset className="rounded-md border border-zinc-200 p-4">
+        <legend className="px-1 text-sm font-medium text-zinc-800">{f.accountRuleLegend}</legend>
+        <p className="mb-3 text-xs text-zinc-500">{f.accountRuleHint}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <FormField id="settings-account-max" name="accountRuleMax" label={f.accountRuleMax}>
+            <Input
+              id="settings-account-max"
+              name="accountRuleMax"
+              type="number"
+              required
+              min={1}
+              max={1000}
+              step={1}
+              inputMode="numeric"
+              defaultValue={values.accountRuleMax}
+            />
+          </FormField>
+          <FormField id="settings-account-days" name="accountRuleDays" label={f.accountRuleDays}>
+            <Input
+              id="settings-account-days"
+              name="accountRuleDays"
+              type="number"
+              required
+              min={1}
+              max={365}
+              step={1}
+              inputMode="numeric"
+              defaultValue={values.accountRuleDays}
+            />
+          </FormField>
+        </div>
+      </fieldset>
       <fieldset className="rounded-md border border-zinc-200 p-4">
         <legend className="px-1 text-sm font-medium text-zinc-800">{f.slaLegend}</legend>
         <p className="mb-3 text-xs text-zinc-500">{f.slaHint}</p>

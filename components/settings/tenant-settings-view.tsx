@@ -13,6 +13,20 @@ export function TenantSettingsView({ locale, values }: { locale: TLocale; values
     [f.defaultLocale, m.common.languages[values.defaultLocale]],
     [f.timeZone, values.timeZone],
     [f.throttleDays, days(values.throttleDays, m.settings.days), f.throttleHint],
+    [
+      f.accountRuleLegend,
+      fill(f.accountRuleValue, {
+        max: formatNumber(values.accountRuleMax, locale),
+        days: formatNumber(values.accountRuleDays, locale),
+      }),
+      f.accountRuleHint,
+    ],
+    [
+      f.mailRate,
+      fill(f.mailRateValue, {
+        count: formatNumber(values.mailRatePerSecond ?? values.defaultMailRate, locale),
+      }),
+    ],
     ...SLA_FIELDS.map(([category, name]): [string, string] => [
       fill(f.slaItem, { category: m.common.categoriesPlural[category].toLowerCase() }),
       days(values[name], m.settings.businessDays),

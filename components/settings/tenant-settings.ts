@@ -8,6 +8,11 @@ export interface TenantSettingsValues {
   defaultLocale: TLocale;
   timeZone: string;
   throttleDays: number;
+  accountRuleMax: number;
+  accountRuleDays: number;
+  /** Null: the instance default (`defaultMailRate`). */
+  mailRatePerSecond: number | null;
+  defaultMailRate: number;
   slaDetractorDays: number;
   slaPassiveDays: number;
   slaPromoterDays: number;

@@ -7,15 +7,16 @@ export interface DistributionRow {
   id: string;
   createdAt: Date;
   by: string | null;
-  pending: number;
+  status: 'CREATING' | 'SENDING' | 'PAUSED';
+  prepared: boolean;
+  queued: number;
   sent: number;
   failed: number;
-  throttled: number;
-  unsubscribed: number;
-  bounced: number;
+  skipped: number;
 }
 
-const COUNTS = ['pending', 'sent', 'failed', 'throttled', 'unsubscribed', 'bounced'] as const;
+const COUNTS = ['queued', 'sent', 'failed', 'skipped'] as const;
+const LABEL = { queued: 'pending', sent: 'sent', failed: 'failed', skipped: 'skipped' } as const;
 
 /** Earlier sends of one survey with their outcome; the date opens the invitations of that send. */
 export function DistributionList({
@@ -30,6 +31,7 @@ export function DistributionList({
   rows: DistributionRow[];
 }) {
   const t = messages(locale).surveys.sends;
+  const progress = messages(locale).surveys.sendDetail.progress;
   return (
     <Card aria-labelledby="sends-title">
       <CardTitle>
@@ -44,9 +46,10 @@ export function DistributionList({
               <tr>
                 <Th>{t.cols.date}</Th>
                 <Th>{t.cols.by}</Th>
+                <Th>{t.cols.status}</Th>
                 {COUNTS.map((k) => (
                   <Th key={k} className="text-right">
-                    {t.cols[k]}
+                    {t.cols[LABEL[k]]}
                   </Th>
                 ))}
               </tr>
@@ -63,11 +66,18 @@ export function DistributionList({
                     </Link>
                   </Td>
                   <Td>{d.by ?? t.unknownSender}</Td>
+                  <Td>
+                    {
+                      progress.status[
+                        d.prepared && d.queued === 0 && d.status !== 'PAUSED' ? 'DONE' : d.status
+                      ]
+                    }
+                  </Td>
                   {COUNTS.map((k) => (
                     <Td
                       key={k}
                       className={
-                        d[k] > 0 && k !== 'sent' && k !== 'pending'
+                        d[k] > 0 && (k === 'failed' || k === 'skipped')
                           ? 'text-right font-semibold tabular-nums'
                           : 'text-right tabular-nums'
                       }

@@ -1,13 +1,14 @@
 import { Badge } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
-import { fill, formatDate, formatNumber, messages, type TLocale } from '@/lib/i18n';
+import { fill, formatDate, messages, type TLocale } from '@/lib/i18n';
+import { skipReasonText, type RuleFigures, type TAnySkipReason } from './skip-reason';
 
 type TStatus = 'PENDING' | 'SENDING' | 'SENT' | 'FAILED' | 'SKIPPED';
 
 export interface InvitationRow {
   id: string;
   status: TStatus;
-  skipReason: 'THROTTLED' | 'UNSUBSCRIBED' | 'BOUNCED' | 'SURVEY_INACTIVE' | null;
+  skipReason: TAnySkipReason | null;
   failureReason: string | null;
   sentAt: Date | null;
   respondedAt: Date | null;
@@ -28,20 +29,19 @@ const dash = <span className="text-zinc-500">–</span>;
 export function InvitationTable({
   locale,
   timeZone,
-  throttleDays,
+  rules,
   rows,
 }: {
   locale: TLocale;
   timeZone: string;
-  throttleDays: number;
+  rules: RuleFigures;
   rows: InvitationRow[];
 }) {
   const t = messages(locale).surveys.sendDetail;
-  const days = formatNumber(throttleDays, locale);
 
   const reason = (r: InvitationRow) => {
     if (r.status === 'SKIPPED' && r.skipReason)
-      return <span>{fill(t.skipReason[r.skipReason], { days })}</span>;
+      return <span>{skipReasonText(locale, r.skipReason, rules)}</span>;
     // The SMTP text is technical and English; it follows our own words, small, for whoever debugs it.
     if (r.failureReason && (r.status === 'FAILED' || r.status === 'PENDING'))
       return (

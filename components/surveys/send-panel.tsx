@@ -1,35 +1,30 @@
 import { Card, CardTitle, Notice } from '@/components/ui/card';
-import type { SendSummary } from '@/lib/distribution/distribute';
-import type { ActionResult } from '@/lib/http/action';
 import { fill, formatNumber, messages, type TLocale } from '@/lib/i18n';
 import { SendForm } from './send-form';
+import type { RuleFigures } from './skip-reason';
 import type { TSurveyStatus } from './status-badge';
 
-type SendAction = (
-  prev: ActionResult<SendSummary> | null,
-  form: FormData,
-) => Promise<ActionResult<SendSummary> | null>;
-
-/** Sending is possible only for an active survey; otherwise the panel says why, with the form disabled. */
+/**
+ * Choosing an audience opens the skip preview; sending is possible only for an active survey,
+ * otherwise the panel says why, with the form disabled.
+ */
 export function SendPanel({
   locale,
   surveyId,
   status,
-  throttleDays,
+  rules,
   companies,
   businessUnits,
-  action,
 }: {
   locale: TLocale;
   surveyId: string;
   status: TSurveyStatus;
-  throttleDays: number;
+  rules: RuleFigures;
   companies: { id: string; name: string; contacts: number }[];
   businessUnits: { id: string; name: string }[];
-  action: SendAction;
 }) {
   const t = messages(locale).surveys.send;
-  const days = formatNumber(throttleDays, locale);
+  const n = (v: number) => formatNumber(v, locale);
   return (
     <Card aria-labelledby="send-title">
       <CardTitle>
@@ -37,17 +32,18 @@ export function SendPanel({
       </CardTitle>
       <div className="mb-4 space-y-2">
         {status !== 'ACTIVE' && <Notice>{t.notActive[status]}</Notice>}
-        <p className="text-sm text-zinc-600">{fill(t.throttleNote, { days })}</p>
+        <p className="text-sm text-zinc-600">{fill(t.throttleNote, { days: n(rules.throttleDays) })}</p>
+        <p className="text-sm text-zinc-600">
+          {fill(t.rulesNote, { max: n(rules.accountRuleMax), accountDays: n(rules.accountRuleDays) })}
+        </p>
       </div>
       <SendForm
-        action={action}
         surveyId={surveyId}
         disabled={status !== 'ACTIVE'}
-        locale={locale}
         companies={companies.map((c) => ({
           id: c.id,
           name: c.name,
-          hint: fill(t.contactCount, { count: formatNumber(c.contacts, locale) }),
+          hint: fill(t.contactCount, { count: n(c.contacts) }),
         }))}
         businessUnits={businessUnits}
         labels={{
@@ -60,13 +56,6 @@ export function SendPanel({
           noCompanies: t.noCompanies,
           noBusinessUnits: t.noBusinessUnits,
           submit: t.submit,
-          sending: t.sending,
-          resultTitle: t.resultTitle,
-          queued: t.queued,
-          throttled: fill(t.throttled, { days }),
-          unsubscribed: t.unsubscribed,
-          bounced: t.bounced,
-          nobody: t.nobody,
         }}
       />
     </Card>

@@ -2,7 +2,7 @@ import { ActionForm, FieldError } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Card, CardTitle } from '@/components/ui/card';
 import { Field, Input, Select, Textarea } from '@/components/ui/form';
-import { messages, type TLocale } from '@/lib/i18n';
+import { fill, messages, type TLocale } from '@/lib/i18n';
 import { PHASES } from '@/lib/surveys/schemas';
 import type { FormAction } from './types';
 
@@ -36,6 +36,26 @@ export function TouchpointForm({ locale, action }: { locale: TLocale; action: Fo
           <Field id="touchpoint-custom-phase" label={t.customPhase} hint={t.customPhaseHint}>
             <Input id="touchpoint-custom-phase" name="customPhase" maxLength={60} autoComplete="off" />
             <FieldError name="customPhase" />
+          </Field>
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field id="touchpoint-kind" label={t.kind}>
+            <Select id="touchpoint-kind" name="kind" defaultValue="EVENT">
+              <option value="EVENT">{t.kinds.EVENT}</option>
+              <option value="RELATIONSHIP">{t.kinds.RELATIONSHIP}</option>
+            </Select>
+            <FieldError name="kind" />
+          </Field>
+          {/* Always visible (works without JavaScript); the service ignores it for event touchpoints. */}
+          <Field id="touchpoint-cadence" label={t.cadence} hint={t.cadenceHint}>
+            <Select id="touchpoint-cadence" name="cadenceMonths" defaultValue="12">
+              {[3, 6, 12].map((n) => (
+                <option key={n} value={n}>
+                  {fill(t.everyMonths, { count: n })}
+                </option>
+              ))}
+            </Select>
+            <FieldError name="cadenceMonths" />
           </Field>
         </div>
         <Field id="touchpoint-description" label={t.description} hint={t.descriptionHint}>

@@ -11,6 +11,8 @@ export interface TouchpointRow {
   phase: 'SALES' | 'IMPLEMENTATION' | 'GO_LIVE' | 'ACCOUNT_MANAGEMENT' | 'SUPPORT' | 'CUSTOM';
   customPhase: string | null;
   description: string | null;
+  /** A relationship touchpoint's cadence; null for an event touchpoint. */
+  cadenceMonths: number | null;
   surveys: { id: string; name: string; status: TSurveyStatus; sent: number; responses: number }[];
 }
 
@@ -44,6 +46,16 @@ export function TouchpointGroups({
                       {tp.name}
                     </h3>
                     {tp.description && <p className="mt-1 text-sm text-zinc-600">{tp.description}</p>}
+                    {tp.cadenceMonths !== null && (
+                      <p className="mt-1 text-sm text-zinc-700">
+                        {fill(t.relationship.badge, { count: formatNumber(tp.cadenceMonths, locale) })}
+                        {' · '}
+                        <Link href={`/surveys/relationship/${tp.id}`} className="text-brand-700 underline">
+                          {t.relationship.outlook}
+                          <span className="sr-only">: {tp.name}</span>
+                        </Link>
+                      </p>
+                    )}
                   </div>
                   {canManage && (
                     <Link

@@ -104,6 +104,8 @@ export const SYSTEM_PURPOSES = {
   'sign-up': 'creating a tenant: its slug and routing key are unique across all tenants',
   'api key lookup':
     'an API request names its tenant only inside the key (routing key -> tenant); returns one key row',
+  'relationship cadence':
+    'the daily relationship survey finds the relationship touchpoints of all tenants (then works per tenant)',
 } as const;
 export type TSystemPurpose = keyof typeof SYSTEM_PURPOSES;
 

@@ -1,44 +1,43 @@
 import { uuidv7 } from 'uuidv7';
-import { Prisma, withTenant } from '../db';
+import { withTenant, type Tx } from '../db';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
-import { outboxRow } from '../queue/events';
+import { outboxRow, writeOutbox } from '../queue/events';
 import { actorOf, type TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { parseInput, rule, ZId } from '../validation';
-import { ZSendSurvey, type TAudience, type TSendSurvey } from './schemas';
-
-type SkipReason = 'THROTTLED' | 'UNSUBSCRIBED' | 'BOUNCED';
+import { lockInvitationsOf } from './create';
+import type { TSkipReason } from './fatigue';
+import { countAudience } from './preview';
+import { ZSendSurvey, type TSendSurvey } from './schemas';
 
 export interface SendSummary {
   distributionId: string;
+  /** What the confirmed preview promised; the invitations are created by the create-invitations job. */
   total: number;
   queued: number;
-  skipped: Record<SkipReason, number>;
+  skipped: Record<TSkipReason, number>;
 }
 
-function audienceFilter(a: TAudience): Prisma.Sql {
-  switch (a.type) {
-    case 'all':
-      return Prisma.sql`TRUE`;
-    case 'companies':
-      return Prisma.sql`c."companyId" = ANY(${a.companyIds}::uuid[])`;
-    case 'businessUnits':
-      return Prisma.sql`co."businessUnitId" = ANY(${a.businessUnitIds}::uuid[])`;
-    case 'contacts':
-      return Prisma.sql`c."id" = ANY(${a.contactIds}::uuid[])`;
-  }
-}
+/** The refusal of a confirmation whose preview no longer holds (see sendSurvey). */
+export const isPreviewChanged = (err: AppError) =>
+  (err.details as { previewChanged?: boolean } | undefined)?.previewChanged === true;
 
 /**
- * Sends an active survey to an audience: one Invitation per contact, each announced through the
- * outbox for the mail worker. Unsubscribed and bounced contacts, and contacts invited within the
- * tenant's throttle period, get a SKIPPED invitation with the reason, so the CX manager sees why.
- * The contact rows are locked first, so two sends at once cannot both pass the throttle check.
+ * Confirms a send whose skip preview the CX manager saw: `expectInvite` is the preview's number of
+ * invitations. The audience is evaluated again under the tenant's invitation lock; when the number
+ * changed meanwhile (a contact answered, a send to the same company went out) the send is refused,
+ * so nothing leaves with other numbers than the ones confirmed. The send record is written with an
+ * outbox event in the same transaction; the job create-invitations then creates the invitations in
+ * batches (lib/distribution/create.ts).
  */
-export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promise<SendSummary> {
+export async function sendSurvey(
+  ctx: TenantContext,
+  input: TSendSurvey,
+  now: Date = new Date(),
+): Promise<SendSummary> {
   authorize(ctx, 'distribution.send');
-  const { surveyId, audience } = parseInput(ZSendSurvey, input, ctx.locale);
+  const { surveyId, audience, expectInvite } = parseInput(ZSendSurvey, input, ctx.locale);
   return withTenant(
     ctx.tenantId,
     async (tx) => {
@@ -47,33 +46,12 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
       });
       if (!survey) throw notFound('Survey not found');
       if (survey.status !== 'ACTIVE') throw new AppError('CONFLICT', rule(ctx.locale, 'surveyNotActive'));
-      const tenant = await tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId } });
-      const contacts = await tx.$queryRaw<
-        {
-          id: string;
-          companyId: string | null;
-          locale: 'nl' | 'en' | null;
-          unsubscribedAt: Date | null;
-          bouncedAt: Date | null;
-        }[]
-      >`
-        SELECT c."id", c."companyId", c."locale", c."unsubscribedAt", c."bouncedAt"
-        FROM "Contact" c
-        LEFT JOIN "Company" co ON co."tenantId" = c."tenantId" AND co."id" = c."companyId"
-        WHERE c."tenantId" = ${ctx.tenantId}::uuid AND ${audienceFilter(audience)}
-        ORDER BY c."id"
-        FOR UPDATE OF c`;
-      const ids = contacts.map((c) => c.id);
-      const recent =
-        tenant.throttleDays > 0 && ids.length > 0
-          ? await tx.$queryRaw<{ contactId: string }[]>`
-              SELECT DISTINCT "contactId" FROM "Invitation"
-              WHERE "tenantId" = ${ctx.tenantId}::uuid AND "contactId" = ANY(${ids}::uuid[])
-                AND "status" IN ('PENDING', 'SENDING', 'SENT')
-                AND "createdAt" > now() - make_interval(days => ${tenant.throttleDays}::int)`
-          : [];
-      const throttled = new Set(recent.map((r) => r.contactId));
-
+      await lockInvitationsOf(tx, ctx.tenantId);
+      const counts = await countAudience(tx, ctx.tenantId, audience, now);
+      if (counts.invite !== expectInvite)
+        throw new AppError('CONFLICT', rule(ctx.locale, 'previewChanged', { count: counts.invite }), {
+          previewChanged: true,
+        });
       const distributionId = uuidv7();
       await tx.distribution.create({
         data: {
@@ -82,40 +60,12 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
           surveyId,
           createdByMembershipId: ctx.membershipId,
           audience,
+          plannedTotal: counts.total,
+          plannedInvite: counts.invite,
         },
       });
-      const skipped: Record<SkipReason, number> = { THROTTLED: 0, UNSUBSCRIBED: 0, BOUNCED: 0 };
-      const invitations: Prisma.InvitationCreateManyInput[] = [];
-      const events = [];
-      for (const c of contacts) {
-        const skipReason: SkipReason | null = c.unsubscribedAt
-          ? 'UNSUBSCRIBED'
-          : c.bouncedAt
-            ? 'BOUNCED'
-            : throttled.has(c.id)
-              ? 'THROTTLED'
-              : null;
-        const id = uuidv7();
-        invitations.push({
-          tenantId: ctx.tenantId,
-          id,
-          surveyId,
-          contactId: c.id,
-          companyId: c.companyId,
-          distributionId,
-          locale: c.locale ?? tenant.defaultLocale,
-          status: skipReason ? 'SKIPPED' : 'PENDING',
-          skipReason,
-        });
-        if (skipReason) skipped[skipReason]++;
-        else events.push(outboxRow('invitation.send', { tenantId: ctx.tenantId, invitationId: id }));
-      }
-      if (invitations.length) await tx.invitation.createMany({ data: invitations });
-      if (events.length)
-        await tx.outboxEvent.createMany({
-          data: events.map((e) => ({ ...e, payload: e.payload as object })),
-        });
-      const summary = { distributionId, total: contacts.length, queued: events.length, skipped };
+      await writeOutbox(tx, 'distribution.confirmed', { tenantId: ctx.tenantId, distributionId });
+      const summary = { distributionId, total: counts.total, queued: counts.invite, skipped: counts.skipped };
       await audit(tx, {
         tenantId: ctx.tenantId,
         ...actorOf(ctx),
@@ -130,12 +80,74 @@ export async function sendSurvey(ctx: TenantContext, input: TSendSurvey): Promis
   );
 }
 
-/** The sends of a survey (newest 50, or the one asked for) with their outcome per status and reason. */
+export interface SendProgress {
+  id: string;
+  status: 'CREATING' | 'SENDING' | 'PAUSED';
+  /** All invitations exist (the audience is done). */
+  prepared: boolean;
+  createdAt: Date;
+  by: string | null;
+  plannedTotal: number;
+  plannedInvite: number;
+  /** Invitations waiting or being sent. */
+  queued: number;
+  sent: number;
+  failed: number;
+  skipped: number;
+  /** Per reason (SURVEY_INACTIVE included: the survey was paused while the send was queued). */
+  reasons: Partial<Record<TSkipReason | 'SURVEY_INACTIVE', number>>;
+  /** Sent, failed and skipped as a share of the planned contacts, 0..1. */
+  done: number;
+}
+
+type Row = {
+  id: string;
+  createdAt: Date;
+  status: SendProgress['status'];
+  preparedAt: Date | null;
+  plannedTotal: number;
+  plannedInvite: number;
+  by: string | null;
+};
+type Count = { distributionId: string; status: string; skipReason: string | null; n: number };
+
+function progressOf(r: Row, counts: Count[]): SendProgress {
+  const mine = counts.filter((c) => c.distributionId === r.id);
+  const sum = (pred: (c: Count) => boolean) => mine.filter(pred).reduce((n, c) => n + c.n, 0);
+  const reasons: SendProgress['reasons'] = {};
+  for (const c of mine)
+    if (c.skipReason)
+      reasons[c.skipReason as TSkipReason] = (reasons[c.skipReason as TSkipReason] ?? 0) + c.n;
+  const sent = sum((c) => c.status === 'SENT');
+  const failed = sum((c) => c.status === 'FAILED');
+  const skipped = sum((c) => c.status === 'SKIPPED');
+  const total = Math.max(r.plannedTotal, sent + failed + skipped);
+  return {
+    id: r.id,
+    status: r.status,
+    prepared: r.preparedAt !== null,
+    createdAt: r.createdAt,
+    by: r.by,
+    plannedTotal: r.plannedTotal,
+    plannedInvite: r.plannedInvite,
+    queued: sum((c) => c.status === 'PENDING' || c.status === 'SENDING'),
+    sent,
+    failed,
+    skipped,
+    reasons,
+    done: total === 0 ? 1 : (sent + failed + skipped) / total,
+  };
+}
+
+/**
+ * The sends of a survey (newest 50, or the one asked for) with their progress: counts per status and
+ * reason from the (tenantId, distributionId, status) index, cheap enough to poll.
+ */
 export async function listDistributions(
   ctx: TenantContext,
   surveyId: string,
   only?: { distributionId: string },
-) {
+): Promise<SendProgress[]> {
   authorize(ctx, 'survey.read');
   if (!ZId.safeParse(surveyId).success) throw notFound();
   if (only && !ZId.safeParse(only.distributionId).success) throw notFound();
@@ -146,38 +158,33 @@ export async function listDistributions(
       include: { createdBy: { select: { user: { select: { name: true, email: true } } } } },
       take: 50,
     });
-    const counts = await tx.invitation.groupBy({
-      by: ['distributionId', 'status', 'skipReason'],
-      where: { tenantId: ctx.tenantId, distributionId: { in: rows.map((r) => r.id) } },
-      _count: { _all: true },
-    });
+    const counts = await tx.$queryRaw<Count[]>`
+      SELECT "distributionId"::text AS "distributionId", "status"::text AS "status",
+             "skipReason"::text AS "skipReason", count(*)::int AS n
+      FROM "Invitation"
+      WHERE "tenantId" = ${ctx.tenantId}::uuid AND "distributionId" = ANY(${rows.map((r) => r.id)}::uuid[])
+      GROUP BY 1, 2, 3`;
     return { rows, counts };
   });
-  return rows.map((r) => {
-    const mine = counts.filter((c) => c.distributionId === r.id);
-    const by = (pred: (c: (typeof mine)[number]) => boolean) =>
-      mine.filter(pred).reduce((n, c) => n + c._count._all, 0);
-    return {
-      id: r.id,
-      createdAt: r.createdAt,
-      by: r.createdBy ? (r.createdBy.user.name ?? r.createdBy.user.email) : null,
-      pending: by((c) => c.status === 'PENDING' || c.status === 'SENDING'),
-      sent: by((c) => c.status === 'SENT'),
-      failed: by((c) => c.status === 'FAILED'),
-      throttled: by((c) => c.skipReason === 'THROTTLED'),
-      unsubscribed: by((c) => c.skipReason === 'UNSUBSCRIBED'),
-      bounced: by((c) => c.skipReason === 'BOUNCED'),
-    };
-  });
+  return rows.map((r) =>
+    progressOf({ ...r, by: r.createdBy ? (r.createdBy.user.name ?? r.createdBy.user.email) : null }, counts),
+  );
 }
 
-/** Every invitation of one send with its contact, status and reason. */
-export async function distributionInvitations(ctx: TenantContext, distributionId: string) {
+export const INVITATIONS_PAGE_SIZE = 100;
+
+/** The invitations of one send with contact, status and reason, a page at a time (id order). */
+export async function distributionInvitations(
+  ctx: TenantContext,
+  distributionId: string,
+  page: { after?: string } = {},
+) {
   authorize(ctx, 'survey.read');
   if (!ZId.safeParse(distributionId).success) throw notFound();
-  return withTenant(ctx.tenantId, (tx) =>
+  const after = page.after && ZId.safeParse(page.after).success ? page.after : undefined;
+  const rows = await withTenant(ctx.tenantId, (tx) =>
     tx.invitation.findMany({
-      where: { tenantId: ctx.tenantId, distributionId },
+      where: { tenantId: ctx.tenantId, distributionId, ...(after ? { id: { gt: after } } : {}) },
       select: {
         id: true,
         status: true,
@@ -188,6 +195,73 @@ export async function distributionInvitations(ctx: TenantContext, distributionId
         contact: { select: { email: true, name: true, company: { select: { name: true } } } },
       },
       orderBy: { id: 'asc' },
+      take: INVITATIONS_PAGE_SIZE + 1,
     }),
   );
+  const more = rows.length > INVITATIONS_PAGE_SIZE;
+  const list = rows.slice(0, INVITATIONS_PAGE_SIZE);
+  return { rows: list, next: more ? list[list.length - 1]!.id : null };
+}
+
+async function sendOf(tx: Tx, ctx: TenantContext, surveyId: string, distributionId: string) {
+  if (!ZId.safeParse(surveyId).success || !ZId.safeParse(distributionId).success) throw notFound();
+  const d = await tx.distribution.findUnique({
+    where: { tenantId_id: { tenantId: ctx.tenantId, id: distributionId } },
+  });
+  if (!d || d.surveyId !== surveyId) throw notFound();
+  return d;
+}
+
+/**
+ * Pauses a send: the sender claims none of its invitations any more (a mail already handed to SMTP
+ * still leaves) and invitation creation stops after the current batch. Pausing a paused send is a
+ * no-op.
+ */
+export async function pauseSend(
+  ctx: TenantContext,
+  surveyId: string,
+  distributionId: string,
+  now = new Date(),
+) {
+  authorize(ctx, 'distribution.send');
+  await withTenant(ctx.tenantId, async (tx) => {
+    await sendOf(tx, ctx, surveyId, distributionId);
+    const n = await tx.distribution.updateMany({
+      where: { tenantId: ctx.tenantId, id: distributionId, status: { not: 'PAUSED' } },
+      data: { status: 'PAUSED', pausedAt: now },
+    });
+    if (n.count)
+      await audit(tx, {
+        tenantId: ctx.tenantId,
+        actorUserId: ctx.userId,
+        action: 'send.paused',
+        entityType: 'distribution',
+        entityId: distributionId,
+      });
+  });
+}
+
+/**
+ * Resumes a paused send: creation goes on from its cursor, and the invitations still waiting are
+ * announced to the sender again (the job create-invitations does both, in batches). An invitation
+ * announced twice is claimed once.
+ */
+export async function resumeSend(ctx: TenantContext, surveyId: string, distributionId: string) {
+  authorize(ctx, 'distribution.send');
+  await withTenant(ctx.tenantId, async (tx) => {
+    const d = await sendOf(tx, ctx, surveyId, distributionId);
+    const n = await tx.distribution.updateMany({
+      where: { tenantId: ctx.tenantId, id: distributionId, status: 'PAUSED' },
+      data: { status: d.preparedAt ? 'SENDING' : 'CREATING', pausedAt: null },
+    });
+    if (!n.count) return;
+    await writeOutbox(tx, 'distribution.resumed', { tenantId: ctx.tenantId, distributionId });
+    await audit(tx, {
+      tenantId: ctx.tenantId,
+      actorUserId: ctx.userId,
+      action: 'send.resumed',
+      entityType: 'distribution',
+      entityId: distributionId,
+    });
+  });
 }

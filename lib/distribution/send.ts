@@ -13,7 +13,7 @@ import { invitationToken } from './tokens';
 export const MAX_SEND_ATTEMPTS = 8;
 const TOKEN_DAYS = 60;
 
-export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'not-claimed';
+export type SendOutcome = 'sent' | 'skipped' | 'failed' | 'not-claimed' | 'paused';
 
 /** Another run holds the invitation; the job retries after its lease. */
 export class LeaseHeldError extends Error {
@@ -92,7 +92,7 @@ export async function loadInvitationMessage(
 }
 
 type Claim =
-  | { kind: 'held' | 'gone' | 'skipped' }
+  | { kind: 'held' | 'gone' | 'skipped' | 'paused' }
   | { kind: 'failed'; reason: string }
   | { kind: 'claimed'; inv: InvitationForMail };
 
@@ -112,14 +112,26 @@ export async function sendInvitation(
   const expiresAt = new Date(now.getTime() + TOKEN_DAYS * 86_400_000);
 
   const claim = await withTenant(tenantId, async (tx): Promise<Claim> => {
+    // An invitation of a paused send is left waiting; resuming the send announces it again.
     const claimed = await tx.$executeRaw`
-      UPDATE "Invitation"
+      UPDATE "Invitation" i
       SET "status" = 'SENDING', "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1,
           "expiresAt" = COALESCE("expiresAt", ${expiresAt})
-      WHERE "tenantId" = ${tenantId}::uuid AND "id" = ${invitationId}::uuid
-        AND ("status" = 'PENDING' OR ("status" = 'SENDING' AND "leaseUntil" < ${now}))`;
+      WHERE i."tenantId" = ${tenantId}::uuid AND i."id" = ${invitationId}::uuid
+        AND (i."status" = 'PENDING' OR (i."status" = 'SENDING' AND i."leaseUntil" < ${now}))
+        AND NOT EXISTS (
+          SELECT 1 FROM "Distribution" d
+          WHERE d."tenantId" = i."tenantId" AND d."id" = i."distributionId" AND d."status" = 'PAUSED')`;
     const inv = await loadForMail(tx, tenantId, invitationId);
-    if (claimed === 0 || !inv) return { kind: inv?.status === 'SENDING' ? 'held' : 'gone' };
+    if (claimed === 0 || !inv)
+      return {
+        kind:
+          inv?.status === 'SENDING' && inv.leaseUntil && inv.leaseUntil >= now
+            ? 'held'
+            : inv?.status === 'PENDING' || inv?.status === 'SENDING'
+              ? 'paused'
+              : 'gone',
+      };
 
     const skipReason = inv.contact.unsubscribedAt
       ? 'UNSUBSCRIBED'
@@ -155,6 +167,9 @@ export async function sendInvitation(
       throw new LeaseHeldError();
     case 'gone':
       return 'not-claimed';
+    case 'paused':
+      log.debug({ invitationId }, 'send is paused; invitation left waiting');
+      return 'paused';
     case 'skipped':
       return 'skipped';
     case 'failed':

@@ -16,6 +16,10 @@ export const EVENT_SCHEMAS = {
   'invitation.send': ids({ invitationId: z.uuid() }),
   /** The reminder scan claimed this invitation's one reminder. */
   'invitation.remind': ids({ invitationId: z.uuid() }),
+  /** A CX manager confirmed a send (or resumed it): its invitations are created in batches. */
+  'distribution.confirmed': ids({ distributionId: z.uuid() }),
+  /** A paused send resumed: creation goes on, waiting invitations are announced again. */
+  'distribution.resumed': ids({ distributionId: z.uuid() }),
   'response.submitted': ids({ responseId: z.uuid() }),
   /** An answer changed category after its task may exist: the open task follows. */
   'response.changed': ids({ responseId: z.uuid() }),

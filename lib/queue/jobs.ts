@@ -24,6 +24,12 @@ export const ZScheduledPayload = z.object({ at: z.iso.datetime({ offset: true })
 export interface JobContext {
   /** The job's child logger (job name, id, tenant): pass it into the services the job calls. */
   log: Logger;
+  /**
+   * Puts the job back for `ms` with `patch` merged into its payload, and ends this run (BullMQ's
+   * moveToDelayed: no attempt is counted). Absent where no queue runs the job (tests call runJob
+   * directly): callers then wait in-process.
+   */
+  delay?: (ms: number, patch: Record<string, unknown>) => Promise<never>;
 }
 export interface ScheduledJobContext extends JobContext {
   /** `at` from the payload, else the moment the run started. */
@@ -94,7 +100,13 @@ export function createRegistry(jobs: readonly JobDefinition[]): Registry {
 export class UnknownJobError extends Error {}
 
 /** Parses the payload with the job's schema and runs it: what the worker does for every job. */
-export async function runJob(registry: Registry, name: string, data: unknown, log: Logger): Promise<unknown> {
+export async function runJob(
+  registry: Registry,
+  name: string,
+  data: unknown,
+  log: Logger,
+  delay?: JobContext['delay'],
+): Promise<unknown> {
   const job = registry.byName.get(name);
   if (!job) throw new UnknownJobError(`unknown job ${name}`);
   const payload: unknown = job.schema.parse(data);
@@ -102,5 +114,5 @@ export async function runJob(registry: Registry, name: string, data: unknown, lo
     const at = (payload as { at?: string }).at;
     return job.handle(payload, { log, now: at ? new Date(at) : new Date() });
   }
-  return (job as EventJob).handle(payload, { log });
+  return (job as EventJob).handle(payload, { log, delay });
 }

@@ -44,6 +44,11 @@ export const QUEUES = {
     jobOptions: eventJobs(8, 1_000),
     rate: (e) => e.NOTIFICATION_MAIL_RATE,
   },
+  sends: {
+    carries: "creating a send's invitations from its audience, batch by batch",
+    // A batch is one transaction that records its cursor, so a retried run goes on where it stopped.
+    jobOptions: eventJobs(8, 2_000),
+  },
   loop: {
     carries: 'answers becoming follow-up tasks',
     jobOptions: eventJobs(8, 1_000),

@@ -49,10 +49,20 @@ export const ZCreateTouchpoint = z
     phase: z.enum(PHASES),
     customPhase: z.string().trim().max(60).optional(),
     description: z.string().trim().max(500).optional(),
+    kind: z.enum(['EVENT', 'RELATIONSHIP']).default('EVENT'),
+    /** RELATIONSHIP: every contact once per this many months (0 or negative could never be met). */
+    cadenceMonths: z
+      .union([z.literal(''), z.coerce.number().int().min(1).max(36)])
+      .optional()
+      .transform((v) => (v === '' || v === undefined ? undefined : v)),
   })
   .refine((v) => v.phase !== 'CUSTOM' || !!v.customPhase, {
     path: ['customPhase'],
     message: '@customPhaseRequired',
+  })
+  .refine((v) => v.kind !== 'RELATIONSHIP' || v.cadenceMonths !== undefined, {
+    path: ['cadenceMonths'],
+    message: '@cadenceRequired',
   });
 
 export const ZCreateSurvey = z.object({

@@ -37,6 +37,7 @@ export async function createTouchpoint(ctx: TenantContext, input: TCreateTouchpo
         data: {
           ...data,
           customPhase: data.phase === 'CUSTOM' ? data.customPhase : null,
+          cadenceMonths: data.kind === 'RELATIONSHIP' ? data.cadenceMonths : null,
           tenantId: ctx.tenantId,
         },
       });

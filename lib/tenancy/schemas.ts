@@ -33,6 +33,15 @@ export const ZTenantSettings = z
       }
     }, '@unknownTimeZone'),
     throttleDays: z.coerce.number().int().min(0).max(365),
+    /** The account rule: at most K invitations per company in D days. K = 0 or D <= 0 could never be met. */
+    // Absent = unchanged (callers that predate the rule, like replyToMode below).
+    accountRuleMax: z.coerce.number().int().min(1).max(1000).optional(),
+    accountRuleDays: z.coerce.number().int().min(1).max(365).optional(),
+    /** Invitation emails per second for this organisation; empty = the instance default (TENANT_MAIL_RATE). */
+    mailRatePerSecond: z
+      .union([z.literal(''), z.null(), z.coerce.number().int().min(1).max(10_000)])
+      .optional()
+      .transform((v) => (v === '' || v === undefined ? null : v)),
     slaDetractorDays: z.coerce.number().int().min(1).max(60),
     slaPassiveDays: z.coerce.number().int().min(1).max(60),
     slaPromoterDays: z.coerce.number().int().min(1).max(60),

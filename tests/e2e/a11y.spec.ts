@@ -20,6 +20,7 @@ interface Seeded {
   surveyId: string;
   companyId: string;
   distributionId: string;
+  relationshipTouchpointId: string;
   taskId: string;
   mailId: string;
   /** The query of a usable sign-in link (its token seeded like next-auth stores it). */
@@ -46,6 +47,18 @@ const EXAMPLES: Record<string, Example> = {
   '/settings/api': { paths: () => ['/settings/api'], as: CX },
   '/surveys': { paths: () => ['/surveys'], as: CX },
   '/surveys/[id]': { paths: (s) => [`/surveys/${s.surveyId}`], as: CX },
+  '/surveys/relationship/[touchpointId]': {
+    paths: (s) => [`/surveys/relationship/${s.relationshipTouchpointId}`],
+    as: CX,
+  },
+  '/surveys/[id]/send': {
+    paths: (s) => [
+      `/surveys/${s.surveyId}/send`,
+      `/surveys/${s.surveyId}/send?audience=all`,
+      `/surveys/${s.surveyId}/send?audience=all&reason=THROTTLED`,
+    ],
+    as: CX,
+  },
   '/surveys/[id]/sends/[distributionId]': {
     paths: (s) => [`/surveys/${s.surveyId}/sends/${s.distributionId}`],
     as: CX,

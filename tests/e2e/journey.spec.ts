@@ -51,10 +51,12 @@ test('survey -> email -> one-tap answer -> alert -> task closed -> dashboard', a
   await expect(page).toHaveURL(/\/surveys\/[0-9a-f-]{36}$/);
   await page.getByRole('button', { name: 'Activate' }).click();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
-  await page.getByRole('button', { name: 'Send survey' }).click();
-  const result = page.getByTestId('send-result');
-  await expect(result).toBeVisible();
-  await expect(result).toContainText('Queued for sending');
+  await page.getByLabel('All contacts').check();
+  await page.getByRole('button', { name: 'Preview the send' }).click();
+  await expect(page.getByTestId('preview-invite')).toHaveText('1');
+  await page.getByTestId('confirm-send').click();
+  await expect(page).toHaveURL(/\/sends\/[0-9a-f-]{36}$/);
+  await expect(page.getByTestId('send-progress')).toBeVisible();
 
   // 3. The customer: the invitation email, score 6 from the email's button, a comment, one tap.
   const invite = await waitForMail(contactEmail);

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { adminDb } from '../support/db';
 import { importCompaniesCsv, importContactsCsv } from '../../lib/contacts/import';
 import { createCompany, createContact } from '../../lib/contacts/service';
-import { sendSurvey } from '../../lib/distribution/distribute';
 import { sendInvitation } from '../../lib/distribution/send';
 import { sendTaskAlert } from '../../lib/followup/alert';
 import { createTaskForResponse } from '../../lib/followup/create-task';
@@ -16,6 +15,7 @@ import {
   makeTenant,
   uid,
   type TestTenant,
+  previewAndSend,
 } from '../support/factories';
 import { sink } from '../support/sink';
 
@@ -104,7 +104,7 @@ describe('Reply-To of survey invitations', () => {
   async function invite(t: TestTenant, companyId: string | null) {
     const { survey } = await makeSurvey(t);
     const contact = await makeContact(t, companyId ? { companyId } : {});
-    await sendSurvey(t.admin.ctx, {
+    await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [contact.id] },
     });

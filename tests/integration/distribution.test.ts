@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminDb } from '../support/db';
 import { AppError } from '../../lib/errors';
-import { distributionInvitations, listDistributions, sendSurvey } from '../../lib/distribution/distribute';
+import { distributionInvitations, listDistributions } from '../../lib/distribution/distribute';
 import { sendInvitation, LeaseHeldError } from '../../lib/distribution/send';
 import { parseSurveyToken } from '../../lib/distribution/tokens';
 import {
@@ -10,6 +10,7 @@ import {
   makeContact,
   makeSurvey,
   makeTenant,
+  previewAndSend,
   TOKEN_IN_MAIL,
   type TestTenant,
 } from '../support/factories';
@@ -30,14 +31,14 @@ describe('throttling and skip reasons', () => {
     const { survey } = await makeSurvey(t);
     const audience = { type: 'contacts' as const, contactIds: [contact.id] };
 
-    const first = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience });
+    const first = await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience });
     expect(first).toMatchObject({
       total: 1,
       queued: 1,
       skipped: { THROTTLED: 0, UNSUBSCRIBED: 0, BOUNCED: 0 },
     });
     // Still PENDING (not sent yet): it throttles already.
-    const second = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience });
+    const second = await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience });
     expect(second).toMatchObject({
       total: 1,
       queued: 0,
@@ -46,7 +47,7 @@ describe('throttling and skip reasons', () => {
     // After it was SENT it throttles too.
     await drainOutbox(t.tenant.id);
     expect((await invitationsOf(t, contact.id))[0]!.status).toBe('SENT');
-    const third = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
+    const third = await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
     expect(third).toMatchObject({ total: 1, queued: 0, skipped: { THROTTLED: 1 } });
 
     const invs = await invitationsOf(t, contact.id);
@@ -68,16 +69,15 @@ describe('throttling and skip reasons', () => {
       first.distributionId,
     ]);
     expect(dists[0]).toMatchObject({
-      pending: 0,
+      queued: 0,
       sent: 0,
       failed: 0,
-      throttled: 1,
-      unsubscribed: 0,
-      bounced: 0,
+      skipped: 1,
+      reasons: { THROTTLED: 1 },
     });
-    expect(dists[2]).toMatchObject({ pending: 0, sent: 1, throttled: 0 });
+    expect(dists[2]).toMatchObject({ queued: 0, sent: 1, skipped: 0, reasons: {} });
     expect(dists[0]!.by).toBeTruthy();
-    const rows = await distributionInvitations(t.viewer.ctx, second.distributionId);
+    const { rows } = await distributionInvitations(t.viewer.ctx, second.distributionId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       status: 'SKIPPED',
@@ -92,7 +92,7 @@ describe('throttling and skip reasons', () => {
     const old = await makeContact(t);
     const failed = await makeContact(t);
     const { survey } = await makeSurvey(t);
-    await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
+    await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
     const [oldInv] = await invitationsOf(t, old.id);
     await adminDb.invitation.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: oldInv!.id } },
@@ -104,12 +104,12 @@ describe('throttling and skip reasons', () => {
       data: { status: 'FAILED' },
     });
 
-    const again = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
+    const again = await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
     expect(again).toMatchObject({ total: 2, queued: 2, skipped: { THROTTLED: 0 } });
 
     // Just inside the period still throttles.
     const inside = await makeContact(t);
-    await sendSurvey(t.admin.ctx, {
+    await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [inside.id] },
     });
@@ -118,7 +118,7 @@ describe('throttling and skip reasons', () => {
       where: { tenantId_id: { tenantId: t.tenant.id, id: insideInv!.id } },
       data: { createdAt: new Date(Date.now() - 29 * 86_400_000) },
     });
-    const third = await sendSurvey(t.admin.ctx, {
+    const third = await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [inside.id] },
     });
@@ -126,7 +126,7 @@ describe('throttling and skip reasons', () => {
 
     // A SKIPPED invitation (the contact was unsubscribed then) does not throttle once they resubscribe.
     const back = await makeContact(t, { unsubscribed: true });
-    const skipped = await sendSurvey(t.admin.ctx, {
+    const skipped = await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [back.id] },
     });
@@ -135,7 +135,7 @@ describe('throttling and skip reasons', () => {
       where: { tenantId_id: { tenantId: t.tenant.id, id: back.id } },
       data: { unsubscribedAt: null },
     });
-    const resent = await sendSurvey(t.admin.ctx, {
+    const resent = await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [back.id] },
     });
@@ -147,7 +147,7 @@ describe('throttling and skip reasons', () => {
     const contact = await makeContact(t);
     const { survey } = await makeSurvey(t);
     for (let i = 0; i < 3; i++) {
-      const s = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
+      const s = await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
       expect(s).toMatchObject({ total: 1, queued: 1, skipped: { THROTTLED: 0 } });
     }
     expect((await invitationsOf(t, contact.id)).map((i) => i.status)).toEqual([
@@ -169,7 +169,7 @@ describe('throttling and skip reasons', () => {
     });
     const { survey } = await makeSurvey(t);
 
-    const s = await sendSurvey(t.owner.ctx, {
+    const s = await previewAndSend(t.owner.ctx, {
       surveyId: survey.id,
       audience: { type: 'companies', companyIds: [company.id] },
     });
@@ -186,7 +186,7 @@ describe('throttling and skip reasons', () => {
     });
     expect((await invitationsOf(t, ok.id))[0]).toMatchObject({ status: 'PENDING', skipReason: null });
     const [d] = await listDistributions(t.admin.ctx, survey.id);
-    expect(d).toMatchObject({ pending: 1, unsubscribed: 1, bounced: 1, throttled: 0 });
+    expect(d).toMatchObject({ queued: 1, skipped: 2, reasons: { UNSUBSCRIBED: 1, BOUNCED: 1 } });
 
     await drainOutbox(t.tenant.id);
     expect(mailsTo(ok.email)).toHaveLength(1);
@@ -198,7 +198,7 @@ describe('throttling and skip reasons', () => {
     const t = await makeTenant();
     const contact = await makeContact(t);
     const { survey } = await makeSurvey(t);
-    await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
+    await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
     await adminDb.contact.update({
       where: { tenantId_id: { tenantId: t.tenant.id, id: contact.id } },
       data: { unsubscribedAt: new Date() },
@@ -217,7 +217,7 @@ describe('throttling and skip reasons', () => {
     const t = await makeTenant();
     await makeContact(t);
     const { survey } = await makeSurvey(t, 'DRAFT');
-    const err = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } }).catch(
+    const err = await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } }).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(AppError);
@@ -233,7 +233,7 @@ describe('sending one invitation at most once', () => {
     const t = await makeTenant();
     const contact = await makeContact(t, { locale });
     const { survey } = await makeSurvey(t);
-    await sendSurvey(t.admin.ctx, {
+    await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [contact.id] },
     });
@@ -326,7 +326,7 @@ describe('the invitation email', () => {
       data: { name },
     });
     const { survey } = await makeSurvey(t);
-    await sendSurvey(t.admin.ctx, {
+    await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [contact.id] },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { adminDb } from '../support/db';
-import { sendSurvey } from '../../lib/distribution/distribute';
+
 import { submitAnswer, loadSurvey } from '../../lib/responses/public';
 import {
   drainOutbox,
@@ -8,6 +8,7 @@ import {
   makeContact,
   makeSurvey,
   makeTenant,
+  previewAndSend,
   TOKEN_IN_MAIL,
 } from '../support/factories';
 import { sink } from '../support/sink';
@@ -19,7 +20,7 @@ describe('the closed loop through services, outbox handlers and SMTP', () => {
     const contact = await makeContact(t, { companyId: company.id, locale: 'nl' });
     const { survey } = await makeSurvey(t);
 
-    const summary = await sendSurvey(t.admin.ctx, {
+    const summary = await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'companies', companyIds: [company.id] },
     });

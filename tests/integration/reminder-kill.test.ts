@@ -8,11 +8,10 @@ import { Redis } from 'ioredis';
 import pino from 'pino';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { adminDb } from '../support/db';
-import { sendSurvey } from '../../lib/distribution/distribute';
 import { scanReminders, setSurveyReminders } from '../../lib/distribution/reminders';
 import { startSmtpSink, type SinkMessage } from '../../lib/mail/sink';
 import { messageIdFor } from '../../lib/mail/transport';
-import { makeCompany, makeSurvey, makeTenant, uid } from '../support/factories';
+import { makeCompany, makeSurvey, makeTenant, previewAndSend, uid } from '../support/factories';
 import { killNow, until, workerHarness } from '../support/worker-harness';
 
 const workers = workerHarness();
@@ -40,7 +39,7 @@ describe('a worker killed in the middle of a reminder wave', () => {
         locale: i % 2 ? ('nl' as const) : ('en' as const),
       })),
     });
-    await sendSurvey(t.admin.ctx, {
+    await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'companies', companyIds: [company.id] },
     });

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import pino from 'pino';
 import { adminDb } from '../support/db';
-import { sendSurvey } from '../../lib/distribution/distribute';
 import {
   reminderStats,
   scanReminders,
@@ -26,6 +25,7 @@ import {
   TOKEN_IN_MAIL,
   uid,
   type TestTenant,
+  previewAndSend,
 } from '../support/factories';
 import { sink } from '../support/sink';
 
@@ -50,7 +50,7 @@ async function sentWave(t: TestTenant, n: number, opts: { days?: number; reminde
   const contacts = [];
   for (let i = 0; i < n; i++)
     contacts.push(await makeContact(t, { companyId: company.id, locale: i % 2 ? 'nl' : 'en' }));
-  await sendSurvey(t.admin.ctx, {
+  await previewAndSend(t.admin.ctx, {
     surveyId: survey.id,
     audience: { type: 'companies', companyIds: [company.id] },
   });

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { GET, POST } from '../../app/s/[token]/route';
 import { GET as UNSUB_GET, POST as UNSUB_POST } from '../../app/s/[token]/unsubscribe/route';
 import { adminDb } from '../support/db';
-import { sendSurvey } from '../../lib/distribution/distribute';
+
 import { newSurveyToken } from '../../lib/distribution/tokens';
 import { createTaskForResponse } from '../../lib/followup/create-task';
 import { setTaskStatus } from '../../lib/followup/tasks';
@@ -17,6 +17,7 @@ import {
   makeInvitation,
   makeSurvey,
   makeTenant,
+  previewAndSend,
   type TestTenant,
 } from '../support/factories';
 import { sink } from '../support/sink';
@@ -405,7 +406,7 @@ describe('unsubscribe', () => {
       data: { createdAt: new Date(Date.now() - 365 * 86_400_000) },
     });
     const mails = sink().messages.length;
-    const summary = await sendSurvey(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
+    const summary = await previewAndSend(t.admin.ctx, { surveyId: survey.id, audience: { type: 'all' } });
     expect(summary).toMatchObject({
       total: 1,
       queued: 0,

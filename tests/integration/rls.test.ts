@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../lib/auth/api-keys';
 import { createCompany, createContact } from '../../lib/contacts/service';
 import { asSystem, db, systemPathChannel, withTenant, type TSystemPurpose } from '../../lib/db';
-import { sendSurvey } from '../../lib/distribution/distribute';
+
 import { env } from '../../lib/env';
 import { scanDigests } from '../../lib/followup/digest';
 import { scanEscalations } from '../../lib/followup/escalation';
@@ -21,7 +21,14 @@ import { loadSurvey, submitAnswer } from '../../lib/responses/public';
 import { createSurvey, createTouchpoint, setSurveyStatus } from '../../lib/surveys/service';
 import { createTenant, membershipsOfUser, resolveContext } from '../../lib/tenancy/service';
 import { adminDb } from '../support/db';
-import { drainOutbox, makeInvitation, makeTenant, uid, type TestTenant } from '../support/factories';
+import {
+  drainOutbox,
+  makeInvitation,
+  makeTenant,
+  previewAndSend,
+  type TestTenant,
+  uid,
+} from '../support/factories';
 
 /** What Postgres answers a write the policies refuse (SQLSTATE 42501, insufficient_privilege). */
 const RLS_REFUSED = /^42501 new row violates row-level security policy for table/;
@@ -155,7 +162,10 @@ async function populate(t: TestTenant) {
   const tp = await createTouchpoint(ctx, { name: `Support ${uid()}`, phase: 'SUPPORT' });
   const survey = await createSurvey(ctx, { touchpointId: tp.id, name: `NPS ${uid()}` });
   await setSurveyStatus(ctx, survey.id, { status: 'ACTIVE' });
-  await sendSurvey(ctx, { surveyId: survey.id, audience: { type: 'contacts', contactIds: [contact.id] } });
+  await previewAndSend(ctx, {
+    surveyId: survey.id,
+    audience: { type: 'contacts', contactIds: [contact.id] },
+  });
   const { token } = await makeInvitation(t, {
     surveyId: survey.id,
     contactId: contact.id,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { adminDb } from '../support/db';
-import { sendSurvey } from '../../lib/distribution/distribute';
+
 import { loadInvitationMessage, MAX_SEND_ATTEMPTS, sendInvitation } from '../../lib/distribution/send';
 import { hashToken } from '../../lib/distribution/tokens';
 import { messageIdFor } from '../../lib/mail/transport';
 import { loadSurvey } from '../../lib/responses/public';
 import { setSurveyStatus } from '../../lib/surveys/service';
-import { makeSurvey, makeTenant, TOKEN_IN_MAIL, uid } from '../support/factories';
+import { makeSurvey, makeTenant, previewAndSend, TOKEN_IN_MAIL, uid } from '../support/factories';
 import { sink } from '../support/sink';
 
 /** One pending invitation for a contact with the given email, through a real send. */
@@ -14,7 +14,7 @@ async function pending(email: string) {
   const t = await makeTenant();
   const { survey } = await makeSurvey(t);
   const contact = await adminDb.contact.create({ data: { tenantId: t.tenant.id, email, locale: 'en' } });
-  await sendSurvey(t.admin.ctx, {
+  await previewAndSend(t.admin.ctx, {
     surveyId: survey.id,
     audience: { type: 'contacts', contactIds: [contact.id] },
   });
@@ -37,7 +37,7 @@ describe('the invitation sender when SMTP refuses', () => {
     });
     expect(c.bouncedAt).toBeInstanceOf(Date);
     // The next send skips the bounced address with its reason.
-    const again = await sendSurvey(t.admin.ctx, {
+    const again = await previewAndSend(t.admin.ctx, {
       surveyId: survey.id,
       audience: { type: 'contacts', contactIds: [contact.id] },
     });

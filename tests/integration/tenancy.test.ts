@@ -4,7 +4,7 @@ import { adminDb } from '../support/db';
 import { AppError } from '../../lib/errors';
 import { importCompaniesCsv } from '../../lib/contacts/import';
 import { listContacts } from '../../lib/contacts/service';
-import { distributionInvitations, listDistributions, sendSurvey } from '../../lib/distribution/distribute';
+import { distributionInvitations, listDistributions } from '../../lib/distribution/distribute';
 import { sendInvitation } from '../../lib/distribution/send';
 import { sendTaskAlert } from '../../lib/followup/alert';
 import { createTaskForResponse } from '../../lib/followup/create-task';
@@ -23,6 +23,7 @@ import {
   makeResponse,
   makeSurvey,
   makeTenant,
+  previewAndSend,
   TOKEN_IN_MAIL,
   type TestTenant,
 } from '../support/factories';
@@ -117,7 +118,7 @@ describe('tenant isolation', () => {
     bCompany = await makeCompany(B, { ownerMembershipId: B.am.membershipId });
     bContact = await makeContact(B, { companyId: bCompany.id });
     bSurvey = await makeSurvey(B);
-    await sendSurvey(B.admin.ctx, {
+    await previewAndSend(B.admin.ctx, {
       surveyId: bSurvey.survey.id,
       audience: { type: 'companies', companyIds: [bCompany.id] },
     });
@@ -234,16 +235,16 @@ describe('tenant isolation', () => {
   it("does not send B's survey, nor A's survey to B's contacts", async () => {
     const bBefore = await tenantCounts(B.tenant.id);
     await expectSameAsMissing(
-      () => sendSurvey(A.admin.ctx, { surveyId: bSurvey.survey.id, audience: { type: 'all' } }),
-      () => sendSurvey(A.admin.ctx, { surveyId: randomUUID(), audience: { type: 'all' } }),
+      () => previewAndSend(A.admin.ctx, { surveyId: bSurvey.survey.id, audience: { type: 'all' } }),
+      () => previewAndSend(A.admin.ctx, { surveyId: randomUUID(), audience: { type: 'all' } }),
     );
     const mailsBefore = sink().messages.length;
-    const summary = await sendSurvey(A.admin.ctx, {
+    const summary = await previewAndSend(A.admin.ctx, {
       surveyId: aSurvey.survey.id,
       audience: { type: 'companies', companyIds: [bCompany.id] },
     });
     expect(summary).toMatchObject({ total: 0, queued: 0 });
-    const byContacts = await sendSurvey(A.admin.ctx, {
+    const byContacts = await previewAndSend(A.admin.ctx, {
       surveyId: aSurvey.survey.id,
       audience: { type: 'contacts', contactIds: [bContact.id] },
     });
@@ -261,7 +262,7 @@ describe('tenant isolation', () => {
     // B's distributions are invisible to A.
     expect(await listDistributions(A.admin.ctx, bSurvey.survey.id)).toEqual([]);
     const bDist = await adminDb.distribution.findFirstOrThrow({ where: { tenantId: B.tenant.id } });
-    expect(await distributionInvitations(A.admin.ctx, bDist.id)).toEqual([]);
+    expect((await distributionInvitations(A.admin.ctx, bDist.id)).rows).toEqual([]);
   });
 
   it("never counts B's responses in A's dashboard", async () => {
@@ -311,7 +312,9 @@ describe('tenant isolation', () => {
       await expectNotFound(() => getTask(A.admin.ctx, weird));
     }
     // A malformed id inside a request body is a validation error: still a client error, never a 500.
-    const e = await appErrorOf(() => sendSurvey(A.admin.ctx, { surveyId: bad, audience: { type: 'all' } }));
+    const e = await appErrorOf(() =>
+      previewAndSend(A.admin.ctx, { surveyId: bad, audience: { type: 'all' } }),
+    );
     expect(e.status).toBeLessThan(500);
     expect(['NOT_FOUND', 'BAD_REQUEST']).toContain(e.code);
   });
@@ -450,7 +453,7 @@ describe('roles', () => {
       createSurvey(T.am.ctx, { touchpointId: survey.touchpoint.id, name: 'AM survey' }),
     );
     await expectForbidden(() =>
-      sendSurvey(T.am.ctx, { surveyId: survey.survey.id, audience: { type: 'all' } }),
+      previewAndSend(T.am.ctx, { surveyId: survey.survey.id, audience: { type: 'all' } }),
     );
     await expectForbidden(() => importCompaniesCsv(T.am.ctx, 'name\nAcme\n'));
     await expectForbidden(() => inviteMember(T.am.ctx, { email: 'new@x.test', role: 'VIEWER' }));
@@ -459,7 +462,7 @@ describe('roles', () => {
       createSurvey(T.viewer.ctx, { touchpointId: survey.touchpoint.id, name: 'Viewer survey' }),
     );
     await expectForbidden(() =>
-      sendSurvey(T.viewer.ctx, { surveyId: survey.survey.id, audience: { type: 'all' } }),
+      previewAndSend(T.viewer.ctx, { surveyId: survey.survey.id, audience: { type: 'all' } }),
     );
     // An admin may not make someone owner.
     await expectForbidden(() => inviteMember(T.admin.ctx, { email: 'owner2@x.test', role: 'OWNER' }));

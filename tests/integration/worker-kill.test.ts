@@ -10,12 +10,13 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { GET as SURVEY_GET } from '../../app/s/[token]/route';
 import { GET as UNSUB_GET } from '../../app/s/[token]/unsubscribe/route';
 import { adminDb } from '../support/db';
-import { sendSurvey } from '../../lib/distribution/distribute';
+
 import { hashToken } from '../../lib/distribution/tokens';
 import { startSmtpSink, type SinkMessage } from '../../lib/mail/sink';
 import { messageIdFor } from '../../lib/mail/transport';
 import { loadSurvey, submitAnswer } from '../../lib/responses/public';
-import { makeCompany, makeSurvey, makeTenant, uid, type TestTenant } from '../support/factories';
+import { startGroup, stopGroups } from '../../scripts/processes';
+import { makeCompany, makeSurvey, makeTenant, previewAndSend, uid, type TestTenant } from '../support/factories';
 import { killNow, until, workerHarness } from '../support/worker-harness';
 
 const workers = workerHarness();
@@ -33,7 +34,7 @@ async function wave(t: TestTenant, n: number, label: string) {
       locale: i % 2 ? ('nl' as const) : ('en' as const),
     })),
   });
-  const summary = await sendSurvey(t.admin.ctx, {
+  const summary = await previewAndSend(t.admin.ctx, {
     surveyId: survey.id,
     audience: { type: 'companies', companyIds: [company.id] },
   });

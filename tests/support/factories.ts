@@ -4,6 +4,10 @@ import { randomBytes } from 'node:crypto';
 import pino from 'pino';
 import { adminDb } from './db';
 import type { TRole } from '../../lib/auth/permissions';
+import { createInvitations } from '../../lib/distribution/create';
+import { sendSurvey } from '../../lib/distribution/distribute';
+import { previewSend } from '../../lib/distribution/preview';
+import type { TPreviewSend } from '../../lib/distribution/schemas';
 import { runJob } from '../../lib/queue/jobs';
 import { DEFAULT_TEXTS } from '../../lib/surveys/schemas';
 import type { TenantContext } from '../../lib/tenancy/context';
@@ -32,8 +36,13 @@ async function member(tenantId: string, role: TRole, label: string): Promise<Mem
   };
 }
 
-/** A tenant with one member per role. */
-export async function makeTenant(overrides: { throttleDays?: number; name?: string } = {}) {
+/**
+ * A tenant with one member per role. The account rule is lifted (a million per company) unless a test
+ * sets it: most tests send to several contacts of one company and are not about that rule.
+ */
+export async function makeTenant(
+  overrides: { throttleDays?: number; name?: string; accountRuleMax?: number; accountRuleDays?: number } = {},
+) {
   const name = overrides.name ?? `Tenant ${uid()}`;
   const tenant = await adminDb.tenant.create({
     data: {
@@ -42,6 +51,8 @@ export async function makeTenant(overrides: { throttleDays?: number; name?: stri
       senderName: name,
       routingKey: newRoutingKey(),
       throttleDays: overrides.throttleDays ?? 90,
+      accountRuleMax: overrides.accountRuleMax ?? 1_000_000,
+      accountRuleDays: overrides.accountRuleDays ?? 30,
     },
   });
   const [owner, admin, am, viewer] = [
@@ -122,6 +133,20 @@ export async function drainOutbox(tenantId: string) {
     }
   }
   return results;
+}
+
+/**
+ * What a CX manager does: look at the skip preview, confirm it, and (what the create-invitations job
+ * does) create the invitations. Returns the confirmed send's summary.
+ */
+export async function previewAndSend(ctx: TenantContext, input: TPreviewSend) {
+  const preview = await previewSend(ctx, input);
+  const summary = await sendSurvey(ctx, { ...input, expectInvite: preview.invite });
+  await createInvitations(
+    { tenantId: ctx.tenantId, distributionId: summary.distributionId },
+    { log: silent },
+  );
+  return summary;
 }
 
 export const TOKEN_IN_MAIL = /\/s\/([a-z2-9]{8}\.[A-Za-z0-9_-]{27})/;

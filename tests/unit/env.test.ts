@@ -156,7 +156,8 @@ describe('parseEnv', () => {
 
   it('reads mail rates, schedules and token keys, with defaults', () => {
     const d = parseEnv({});
-    expect(d.INVITATION_MAIL_RATE).toBe(20);
+    expect(d.INVITATION_MAIL_RATE).toBe(200);
+    expect(d.TENANT_MAIL_RATE).toBe(20);
     expect(d.NOTIFICATION_MAIL_RATE).toBe(100);
     expect(d.SCHEDULE_OUTBOX_PRUNE).toEqual({ every: 3_600_000 });
     expect(d.SCHEDULE_TZ).toBe('UTC');

@@ -6,6 +6,7 @@ import { TenantSettingsView } from '@/components/settings/tenant-settings-view';
 import type { TenantSettingsValues } from '@/components/settings/tenant-settings';
 import { Card, CardTitle, PageHeader } from '@/components/ui/card';
 import { actorCan, can, ROLES } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
 import { guardPage } from '@/lib/http/guard';
 import { LOCALES, messages } from '@/lib/i18n';
 import { getTenant, listMembers } from '@/lib/tenancy/service';
@@ -23,6 +24,10 @@ export default async function SettingsPage() {
     defaultLocale: tenant.defaultLocale,
     timeZone: tenant.timeZone,
     throttleDays: tenant.throttleDays,
+    accountRuleMax: tenant.accountRuleMax,
+    accountRuleDays: tenant.accountRuleDays,
+    mailRatePerSecond: tenant.mailRatePerSecond,
+    defaultMailRate: env().TENANT_MAIL_RATE,
     slaDetractorDays: tenant.slaDetractorDays,
     slaPassiveDays: tenant.slaPassiveDays,
     slaPromoterDays: tenant.slaPromoterDays,

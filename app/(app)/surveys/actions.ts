@@ -16,6 +16,8 @@ export async function addTouchpoint(_prev: unknown, form: FormData) {
     phase: str(o.phase),
     customPhase: optional(o.customPhase),
     description: optional(o.description),
+    kind: str(o.kind) || undefined,
+    cadenceMonths: optional(o.cadenceMonths),
   } as TCreateTouchpoint;
   const res = await runAction('survey.manage', async (ctx) => {
     await createTouchpoint(ctx, input);

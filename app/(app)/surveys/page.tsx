@@ -23,6 +23,7 @@ export default async function SurveysPage({ searchParams }: { searchParams: Sear
     phase: tp.phase,
     customPhase: tp.customPhase,
     description: tp.description,
+    cadenceMonths: tp.kind === 'RELATIONSHIP' ? tp.cadenceMonths : null,
     surveys: surveys
       .filter((s) => s.touchpointId === tp.id)
       .map((s) => ({ id: s.id, name: s.name, status: s.status, sent: s.sent, responses: s.responses })),

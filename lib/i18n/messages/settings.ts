@@ -16,6 +16,16 @@ export const settings = defineMessages(
       timeZoneHint: 'Dates, business days and send times follow this zone, e.g. Europe/Amsterdam.',
       throttleDays: 'Rest period (days)',
       throttleHint: 'A contact invited within this many days is not invited again.',
+      accountRuleLegend: 'Account rule',
+      accountRuleHint:
+        'At most this many invitations per company within this many days, across all touchpoints.',
+      accountRuleMax: 'Invitations per company',
+      accountRuleDays: 'Within (days)',
+      accountRuleValue: 'At most {max} per company in {days} days',
+      mailRate: 'Sending rate (emails per second)',
+      mailRateHint:
+        'How fast survey invitations leave. Empty: the default of this installation ({count} per second).',
+      mailRateValue: '{count} per second',
       slaLegend: 'Follow-up deadline (business days)',
       slaHint: 'How many business days the account manager has to follow up an answer, per category.',
       slaItem: 'Follow-up deadline for {category}',
@@ -67,6 +77,16 @@ export const settings = defineMessages(
       throttleDays: 'Rustperiode (dagen)',
       throttleHint:
         'Een contactpersoon die binnen zoveel dagen is uitgenodigd, wordt niet opnieuw uitgenodigd.',
+      accountRuleLegend: 'Accountregel',
+      accountRuleHint:
+        'Hooguit zoveel uitnodigingen per bedrijf binnen zoveel dagen, over alle contactmomenten samen.',
+      accountRuleMax: 'Uitnodigingen per bedrijf',
+      accountRuleDays: 'Binnen (dagen)',
+      accountRuleValue: 'Hooguit {max} per bedrijf in {days} dagen',
+      mailRate: 'Verzendtempo (e-mails per seconde)',
+      mailRateHint:
+        'Hoe snel enquête-uitnodigingen weggaan. Leeg: de standaard van deze installatie ({count} per seconde).',
+      mailRateValue: '{count} per seconde',
       slaLegend: 'Opvolgtermijn (werkdagen)',
       slaHint: 'Hoeveel werkdagen de accountmanager heeft om een antwoord op te volgen, per categorie.',
       slaItem: 'Opvolgtermijn voor {category}',

@@ -15,6 +15,9 @@ export const validation = defineMessages(
     pickAudience: 'choose who receives the survey',
     reminderDays: 'choose a whole number of days from 1 to 30',
     surveyNotActive: 'Activate the survey before sending it.',
+    cadenceRequired: 'choose how often every contact is surveyed',
+    previewChanged:
+      'the audience changed since the preview: {count} would be invited now. Look at the new preview and confirm again.',
     tooManyRows:
       'the file has {count} lines; at most {max} can be imported at once: split it into smaller files',
     ambiguousCompany: 'more than one company is called “{name}”: use the external id to say which one',
@@ -38,6 +41,9 @@ export const validation = defineMessages(
     pickAudience: 'kies wie de enquête ontvangt',
     reminderDays: 'kies een heel aantal dagen van 1 tot en met 30',
     surveyNotActive: 'Activeer de enquête voordat u hem verstuurt.',
+    cadenceRequired: 'kies hoe vaak elke contactpersoon een enquête krijgt',
+    previewChanged:
+      'de doelgroep is veranderd sinds het voorbeeld: nu zouden er {count} uitgenodigd worden. Bekijk het nieuwe voorbeeld en bevestig opnieuw.',
     tooManyRows:
       'het bestand heeft {count} regels; er kunnen er hooguit {max} tegelijk geïmporteerd worden: splits het in kleinere bestanden',
     ambiguousCompany:

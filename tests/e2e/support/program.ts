@@ -14,6 +14,7 @@ export async function seedProgram(t: { tenantId: string; routingKey: string }, a
     touchpointId: uuidv7(),
     surveyId: uuidv7(),
     distributionId: uuidv7(),
+    relationshipTouchpointId: uuidv7(),
     taskIds: [] as string[],
     tokens: [] as string[],
     unansweredToken: '',
@@ -39,7 +40,8 @@ export async function seedProgram(t: { tenantId: string; routingKey: string }, a
     [t.tenantId, ids.surveyId, ids.touchpointId, JSON.stringify(texts)],
   );
   await q(
-    `INSERT INTO "Distribution" ("tenantId","id","surveyId","audience") VALUES ($1,$2,$3,'{"type":"all"}')`,
+    `INSERT INTO "Distribution" ("tenantId","id","surveyId","audience","status","preparedAt","plannedTotal","plannedInvite")
+     VALUES ($1,$2,$3,'{"type":"all"}','SENDING',now(),3,3)`,
     [t.tenantId, ids.distributionId, ids.surveyId],
   );
   const answers = [
@@ -100,5 +102,15 @@ export async function seedProgram(t: { tenantId: string; routingKey: string }, a
     );
     ids.taskIds.push(taskId);
   }
+  // A relationship touchpoint (every 12 months) with an active survey: the company's contacts are due.
+  const relationshipSurveyId = uuidv7();
+  await q(
+    `INSERT INTO "Touchpoint" ("tenantId","id","name","phase","kind","cadenceMonths") VALUES ($1,$2,$3,'ACCOUNT_MANAGEMENT','RELATIONSHIP',12)`,
+    [t.tenantId, ids.relationshipTouchpointId, `Relationship ${uid()}`],
+  );
+  await q(
+    `INSERT INTO "Survey" ("tenantId","id","touchpointId","name","status","texts","updatedAt") VALUES ($1,$2,$3,'Yearly relationship NPS','ACTIVE',$4,now())`,
+    [t.tenantId, relationshipSurveyId, ids.relationshipTouchpointId, JSON.stringify(texts)],
+  );
   return ids;
 }

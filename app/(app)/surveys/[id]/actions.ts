@@ -1,15 +1,16 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { sendSurvey } from '@/lib/distribution/distribute';
+import { redirect } from 'next/navigation';
+import { isPreviewChanged, sendSurvey } from '@/lib/distribution/distribute';
 import { setSurveyReminders } from '@/lib/distribution/reminders';
 import type { TAudience } from '@/lib/distribution/schemas';
 import { AppError } from '@/lib/errors';
 import { formObject, runAction } from '@/lib/http/action';
-import { messages, type TLocale } from '@/lib/i18n';
 import type { TLocaleTexts, TUpdateSurvey } from '@/lib/surveys/schemas';
 import { setSurveyStatus, updateSurvey } from '@/lib/surveys/service';
 import { rule } from '@/lib/validation';
+import { audienceFromParams, audienceQuery } from './send/audience';
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
@@ -55,39 +56,36 @@ export async function changeSurveyStatus(_prev: unknown, form: FormData) {
 }
 
 /**
- * The send form's audience. Only an explicit "all" means every contact: a missing or unknown value is
- * refused on the audience field instead of falling back to everyone. An empty pick gets a message in
- * the user's language on the list itself.
+ * Confirms a send from its skip preview. The preview's audience and its number of invitations come
+ * back as hidden fields; when the audience changed meanwhile the service refuses and the preview is
+ * shown again with the new figures. A started send opens its progress page.
  */
-function audienceOf(o: Record<string, unknown>, locale: TLocale): TAudience {
-  const t = messages(locale).surveys.send;
-  const type = str(o.audience);
-  if (type === 'all') return { type };
-  if (type === 'companies') {
-    const companyIds = list(o.companyIds);
-    if (!companyIds.length)
-      throw new AppError('BAD_REQUEST', t.pickCompanies, { fields: { companyIds: t.pickCompanies } });
-    return { type, companyIds };
-  }
-  if (type === 'businessUnits') {
-    const businessUnitIds = list(o.businessUnitIds);
-    if (!businessUnitIds.length)
-      throw new AppError('BAD_REQUEST', t.pickBusinessUnits, {
-        fields: { businessUnitIds: t.pickBusinessUnits },
-      });
-    return { type, businessUnitIds };
-  }
-  const pick = rule(locale, 'pickAudience');
-  throw new AppError('BAD_REQUEST', pick, { fields: { audience: pick } });
-}
-
-export async function sendSurveyTo(_prev: unknown, form: FormData) {
+export async function confirmSend(_prev: unknown, form: FormData) {
   const o = formObject(form);
   const surveyId = str(o.surveyId);
-  const res = await runAction('distribution.send', (ctx) =>
-    sendSurvey(ctx, { surveyId, audience: audienceOf(o, ctx.locale) }),
-  );
-  if (res.ok) refresh(surveyId);
+  const audience = audienceFromParams({
+    audience: str(o.audience),
+    companyIds: list(o.companyIds),
+    businessUnitIds: list(o.businessUnitIds),
+  });
+  const res = await runAction('distribution.send', async (ctx) => {
+    if (!audience) {
+      const pick = rule(ctx.locale, 'pickAudience');
+      throw new AppError('BAD_REQUEST', pick, { fields: { audience: pick } });
+    }
+    try {
+      return await sendSurvey(ctx, { surveyId, audience, expectInvite: str(o.expectInvite) });
+    } catch (err) {
+      if (err instanceof AppError && isPreviewChanged(err)) return null;
+      throw err;
+    }
+  });
+  if (res.ok && res.data) {
+    refresh(surveyId);
+    redirect(`/surveys/${surveyId}/sends/${res.data.distributionId}`);
+  }
+  if (res.ok && audience)
+    redirect(`/surveys/${surveyId}/send?${audienceQuery(audience).toString()}&changed=1`);
   return res;
 }
 

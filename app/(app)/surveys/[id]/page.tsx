@@ -15,7 +15,7 @@ import { reminderStats } from '@/lib/distribution/reminders';
 import { guardPage } from '@/lib/http/guard';
 import { fill, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
-import { changeSurveyStatus, saveReminders, saveSurvey, sendSurveyTo } from './actions';
+import { changeSurveyStatus, saveReminders, saveSurvey } from './actions';
 import { loadSurvey } from './load';
 
 export default async function SurveyPage({ params }: { params: Promise<{ id: string }> }) {
@@ -84,10 +84,9 @@ export default async function SurveyPage({ params }: { params: Promise<{ id: str
             locale={ctx.locale}
             surveyId={survey.id}
             status={survey.status}
-            throttleDays={tenant.throttleDays}
+            rules={tenant}
             companies={companies}
             businessUnits={units.map((u) => ({ id: u.id, name: u.name }))}
-            action={sendSurveyTo}
           />
         )}
         <ReminderPanel
