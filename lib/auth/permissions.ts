@@ -22,6 +22,7 @@ export const ACTIONS = [
   'task.manage',
   'insights.read',
   'audit.read',
+  'routing.manage',
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 

@@ -9,6 +9,7 @@ import { tasks } from './messages/tasks';
 import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
+import { routing } from './messages/routing';
 
 export const en = {
   common: common.en,
@@ -21,5 +22,6 @@ export const en = {
   respondent: respondent.en,
   settings: settings.en,
   validation: validation.en,
+  routing: routing.en,
 };
 export type Messages = typeof en;

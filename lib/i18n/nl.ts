@@ -9,6 +9,7 @@ import { tasks } from './messages/tasks';
 import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
+import { routing } from './messages/routing';
 
 export const nl: Messages = {
   common: common.nl,
@@ -21,4 +22,5 @@ export const nl: Messages = {
   respondent: respondent.nl,
   settings: settings.nl,
   validation: validation.nl,
+  routing: routing.nl,
 };

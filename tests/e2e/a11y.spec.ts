@@ -39,6 +39,7 @@ const EXAMPLES: Record<string, Example> = {
   '/contacts': { paths: () => ['/contacts'], as: EVERY_ROLE },
   '/dashboard': { paths: () => ['/dashboard'], as: EVERY_ROLE },
   '/settings': { paths: () => ['/settings'], as: EVERY_ROLE },
+  '/settings/routing': { paths: () => ['/settings/routing'], as: CX },
   '/surveys': { paths: () => ['/surveys'], as: CX },
   '/surveys/[id]': { paths: (s) => [`/surveys/${s.surveyId}`], as: CX },
   '/surveys/[id]/sends/[distributionId]': {

@@ -9,6 +9,7 @@ import { asSystem, db, systemPathChannel, withTenant, type TSystemPurpose } from
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { env } from '../../lib/env';
 import { addTaskNote } from '../../lib/followup/tasks';
+import { createRule, createTeam } from '../../lib/routing/service';
 import { pruneOutbox, relayOnce } from '../../lib/queue/relay';
 import { registry } from '../../workers/registry';
 import { outboxRow } from '../../lib/queue/events';
@@ -158,6 +159,9 @@ async function populate(t: TestTenant) {
   await drainOutbox(t.tenant.id);
   const task = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
   await addTaskNote(ctx, task.id, { body: 'Called them' });
+  // Routing: a team with a member, and a rule sending to it.
+  const team = await createTeam(ctx, { name: `Desk ${uid()}`, memberIds: [t.am.membershipId] });
+  await createRule(ctx, { name: 'Detractors', category: 'DETRACTOR', target: 'TEAM', targetTeamId: team.id });
   // One event left unpublished, so the outbox has rows of both states.
   const ev = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: uuidv7() });
   await adminDb.outboxEvent.create({

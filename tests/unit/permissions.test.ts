@@ -21,6 +21,7 @@ const MATRIX: Record<TAction, [boolean, boolean, boolean, boolean]> = {
   'task.manage':                 [true,  true,  false, false],
   'insights.read':               [true,  true,  true,  true],
   'audit.read':                  [true,  true,  true,  true],
+  'routing.manage':              [true,  true,  false, false],
 };
 const COLUMN: Record<TRole, number> = { OWNER: 0, ADMIN: 1, ACCOUNT_MANAGER: 2, VIEWER: 3 };
 

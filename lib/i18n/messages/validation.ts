@@ -18,6 +18,21 @@ export const validation = defineMessages(
       'the file has {count} lines; at most {max} can be imported at once: split it into smaller files',
     ambiguousCompany: 'more than one company is called “{name}”: use the external id to say which one',
     savedConcurrently: 'someone else saved this at the same moment; please try again',
+    unknownTouchpoint: 'unknown touchpoint',
+    unknownBusinessUnit: 'unknown business unit',
+    unknownCompanyId: 'unknown company',
+    ruleNeverMatches_scoreRange: 'this rule matches no answer: the lowest score is above the highest',
+    ruleNeverMatches_categoryScore: 'this rule matches no answer: the score range lies outside the category',
+    ruleNeverMatches_touchpointPhase:
+      'this rule matches no answer: the touchpoint belongs to another journey phase',
+    ruleNeverMatches_companyUnit: 'this rule matches no answer: the company belongs to another business unit',
+    ruleNeverMatches_companyRegion: 'this rule matches no answer: the company is in another region',
+    pickMember: 'choose a member',
+    memberRemoved: 'this member is no longer part of the organisation',
+    pickTeam: 'choose a team',
+    teamOfNobody: 'a team needs at least one member who can work follow-ups',
+    teamNameTaken: 'there is already a team with this name',
+    teamInUse: 'a routing rule sends follow-ups to this team: change or remove that rule first',
   },
   {
     duplicateLine: 'dubbel met regel {line}',
@@ -36,5 +51,25 @@ export const validation = defineMessages(
     ambiguousCompany:
       'er is meer dan één bedrijf met de naam “{name}”: geef met het externe id aan welk bedrijf',
     savedConcurrently: 'iemand anders heeft dit op hetzelfde moment opgeslagen; probeer het opnieuw',
+    unknownTouchpoint: 'onbekend contactmoment',
+    unknownBusinessUnit: 'onbekend bedrijfsonderdeel',
+    unknownCompanyId: 'onbekend bedrijf',
+    ruleNeverMatches_scoreRange:
+      'deze regel past op geen enkel antwoord: de laagste score ligt boven de hoogste',
+    ruleNeverMatches_categoryScore:
+      'deze regel past op geen enkel antwoord: de scores vallen buiten de categorie',
+    ruleNeverMatches_touchpointPhase:
+      'deze regel past op geen enkel antwoord: het contactmoment hoort bij een andere fase',
+    ruleNeverMatches_companyUnit:
+      'deze regel past op geen enkel antwoord: het bedrijf hoort bij een ander bedrijfsonderdeel',
+    ruleNeverMatches_companyRegion:
+      'deze regel past op geen enkel antwoord: het bedrijf zit in een andere regio',
+    pickMember: 'kies een lid',
+    memberRemoved: 'dit lid hoort niet meer bij de organisatie',
+    pickTeam: 'kies een team',
+    teamOfNobody: 'een team heeft minstens één lid nodig dat opvolgtaken kan behandelen',
+    teamNameTaken: 'er is al een team met deze naam',
+    teamInUse:
+      'een routeringsregel stuurt opvolgtaken naar dit team: pas die regel eerst aan of verwijder hem',
   },
 );
