@@ -7,6 +7,8 @@ import pruneOutbox from './jobs/prune-outbox';
 import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
 import sendTaskAlert from './jobs/send-task-alert';
+import sendCustomerReply from './jobs/send-customer-reply';
+import sendPraise from './jobs/send-praise';
 import syncTask from './jobs/sync-task';
 
 export const registry = createRegistry([
@@ -15,5 +17,7 @@ export const registry = createRegistry([
   syncTask,
   sendTaskAlert,
   sendMemberInvite,
+  sendCustomerReply,
+  sendPraise,
   pruneOutbox,
 ]);

@@ -10,6 +10,7 @@ import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { routing } from './messages/routing';
+import { reply } from './messages/reply';
 
 export const en = {
   common: common.en,
@@ -23,5 +24,6 @@ export const en = {
   settings: settings.en,
   validation: validation.en,
   routing: routing.en,
+  reply: reply.en,
 };
 export type Messages = typeof en;

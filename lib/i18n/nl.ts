@@ -10,6 +10,7 @@ import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { routing } from './messages/routing';
+import { reply } from './messages/reply';
 
 export const nl: Messages = {
   common: common.nl,
@@ -23,4 +24,5 @@ export const nl: Messages = {
   settings: settings.nl,
   validation: validation.nl,
   routing: routing.nl,
+  reply: reply.nl,
 };

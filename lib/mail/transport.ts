@@ -45,6 +45,8 @@ export interface OutgoingMail {
   html: string;
   text: string;
   fromName?: string;
+  /** Where the recipient's answer goes (a reply to the customer: the account manager). */
+  replyTo?: string;
   headers?: Record<string, string>;
   /**
    * A Message-ID of our own (see messageIdFor): a retried send of the same mail carries the same one,
@@ -73,6 +75,7 @@ export async function sendMail(mail: OutgoingMail, stream: TMailStream = 'direct
     html: mail.html,
     text: mail.text,
     headers: mail.headers,
+    replyTo: mail.replyTo,
     messageId: mail.messageId,
   });
   return info.messageId;

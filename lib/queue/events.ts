@@ -19,6 +19,10 @@ export const EVENT_SCHEMAS = {
   'response.changed': ids({ responseId: z.uuid() }),
   'task.alert': ids({ taskId: z.uuid() }),
   'member.invited': ids({ membershipId: z.uuid(), inviterUserId: z.uuid() }),
+  /** An account manager's reply to the customer, queued on the task. */
+  'task.reply': ids({ customerContactId: z.uuid() }),
+  /** A promoter's comment shared with colleagues. */
+  'task.praise': ids({ praiseShareId: z.uuid() }),
 } as const;
 
 export type TEventType = keyof typeof EVENT_SCHEMAS;

@@ -9,6 +9,7 @@ import { asSystem, db, systemPathChannel, withTenant, type TSystemPurpose } from
 import { sendSurvey } from '../../lib/distribution/distribute';
 import { env } from '../../lib/env';
 import { addTaskNote } from '../../lib/followup/tasks';
+import { logCustomerContact } from '../../lib/followup/reply';
 import { createRule, createTeam } from '../../lib/routing/service';
 import { pruneOutbox, relayOnce } from '../../lib/queue/relay';
 import { registry } from '../../workers/registry';
@@ -159,6 +160,11 @@ async function populate(t: TestTenant) {
   await drainOutbox(t.tenant.id);
   const task = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
   await addTaskNote(ctx, task.id, { body: 'Called them' });
+  // The loop: a call logged with the customer, praise shared.
+  await logCustomerContact(ctx, task.id, { kind: 'CALL', body: 'Called' });
+  await adminDb.praiseShare.create({
+    data: { tenantId: t.tenant.id, taskId: task.id, recipientIds: [t.am.membershipId] },
+  });
   // Routing: a team with a member, and a rule sending to it.
   const team = await createTeam(ctx, { name: `Desk ${uid()}`, memberIds: [t.am.membershipId] });
   await createRule(ctx, { name: 'Detractors', category: 'DETRACTOR', target: 'TEAM', targetTeamId: team.id });
