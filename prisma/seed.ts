@@ -261,7 +261,47 @@ async function seedIn(tx: Tx, tenantId: string, now: Date): Promise<{ created: b
       createdAt: t.createdAt as Date,
     })),
   });
+  await seedRouting(tx, tenantId, members, touchpoints);
   return { created: true, tenantId };
+}
+
+/**
+ * Routing the way a CX manager would set it up: detractors from support go to the support desk in
+ * turn, answers from the south to the account manager there; everything else to the company's
+ * account manager (the default).
+ */
+async function seedRouting(
+  tx: Tx,
+  tenantId: string,
+  members: Record<string, string>,
+  touchpoints: { id: string; phase: string }[],
+) {
+  const desk = await tx.routingTeam.create({ data: { tenantId, name: 'Supportdesk' } });
+  await tx.routingTeamMember.createMany({
+    data: [members.am2!, members.am3!].map((membershipId) => ({ tenantId, teamId: desk.id, membershipId })),
+  });
+  const support = touchpoints.find((t) => t.phase === 'SUPPORT');
+  await tx.routingRule.createMany({
+    data: [
+      {
+        tenantId,
+        position: 1,
+        name: 'Criticasters na support naar de supportdesk',
+        touchpointId: support?.id ?? null,
+        category: 'DETRACTOR',
+        target: 'TEAM',
+        targetTeamId: desk.id,
+      },
+      {
+        tenantId,
+        position: 2,
+        name: 'Regio Zuid naar Sanne',
+        region: 'Zuid',
+        target: 'MEMBER',
+        targetMembershipId: members.am!,
+      },
+    ],
+  });
 }
 
 // Run directly: npm run db:seed

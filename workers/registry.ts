@@ -20,6 +20,8 @@ import sendInvitation from './jobs/send-invitation';
 import sendMemberInvite from './jobs/send-member-invite';
 import sendReminder from './jobs/send-reminder';
 import sendTaskAlert from './jobs/send-task-alert';
+import sendCustomerReply from './jobs/send-customer-reply';
+import sendPraise from './jobs/send-praise';
 import syncTask from './jobs/sync-task';
 
 export const registry = createRegistry([
@@ -34,6 +36,8 @@ export const registry = createRegistry([
   syncTask,
   sendTaskAlert,
   sendMemberInvite,
+  sendCustomerReply,
+  sendPraise,
   pruneOutbox,
   sendReminder,
   scanReminders,

@@ -33,9 +33,13 @@ export function TrailCard({
     switch (e.action) {
       case 'task.created': {
         const due = typeof d.dueAt === 'string' ? formatDate(new Date(d.dueAt), locale, timeZone) : null;
-        return d.assigneeMembershipId && due
-          ? fill(t.trail.createdAssigned, { name: member(d.assigneeMembershipId), due })
-          : t.trail.created;
+        const base =
+          d.assigneeMembershipId && due
+            ? fill(t.trail.createdAssigned, { name: member(d.assigneeMembershipId), due })
+            : t.trail.created;
+        const r = d.routing as { rule?: string | null; fallback?: string | null } | undefined;
+        if (!r?.rule) return base;
+        return `${base} ${fill(r.fallback ? t.trail.routedFallback : t.trail.routed, { rule: r.rule })}`;
       }
       case 'task.status':
         return fill(t.trail.status, { from: status(d.from), to: status(d.to) });

@@ -26,6 +26,7 @@ export const ACTIONS = [
   'apikey.manage',
   /** Register webhook endpoints and alert channels (settings). */
   'integration.manage',
+  'routing.manage',
 ] as const;
 export type TAction = (typeof ACTIONS)[number];
 

@@ -10,6 +10,8 @@ import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { integrations } from './messages/integrations';
+import { routing } from './messages/routing';
+import { reply } from './messages/reply';
 
 export const en = {
   common: common.en,
@@ -23,5 +25,7 @@ export const en = {
   settings: settings.en,
   validation: validation.en,
   integrations: integrations.en,
+  routing: routing.en,
+  reply: reply.en,
 };
 export type Messages = typeof en;

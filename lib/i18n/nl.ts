@@ -10,6 +10,8 @@ import { respondent } from './messages/respondent';
 import { settings } from './messages/settings';
 import { validation } from './messages/validation';
 import { integrations } from './messages/integrations';
+import { routing } from './messages/routing';
+import { reply } from './messages/reply';
 
 export const nl: Messages = {
   common: common.nl,
@@ -23,4 +25,6 @@ export const nl: Messages = {
   settings: settings.nl,
   validation: validation.nl,
   integrations: integrations.nl,
+  routing: routing.nl,
+  reply: reply.nl,
 };

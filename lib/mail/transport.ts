@@ -46,7 +46,8 @@ export interface OutgoingMail {
   text: string;
   fromName?: string;
   headers?: Record<string, string>;
-  /** Where a reply goes (a person of the organisation rather than our sending address). */
+  /** Where a reply goes (a person of the organisation rather than our sending address; a reply to the
+   * customer: the account manager). */
   replyTo?: { name?: string; address: string };
   /**
    * A Message-ID of our own (see messageIdFor): a retried send of the same mail carries the same one,

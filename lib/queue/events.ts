@@ -29,6 +29,10 @@ export const EVENT_SCHEMAS = {
   /** The digest scan decided an account manager's daily digest, and it has something in it. */
   'digest.ready': ids({ digestId: z.uuid() }),
   'member.invited': ids({ membershipId: z.uuid(), inviterUserId: z.uuid() }),
+  /** An account manager's reply to the customer, queued on the task. */
+  'task.reply': ids({ customerContactId: z.uuid() }),
+  /** A promoter's comment shared with colleagues. */
+  'task.praise': ids({ praiseShareId: z.uuid() }),
 } as const;
 
 export type TEventType = keyof typeof EVENT_SCHEMAS;

@@ -45,6 +45,7 @@ const EXAMPLES: Record<string, Example> = {
   '/roi': { paths: () => ['/roi', '/roi?churnRate=140'], as: EVERY_ROLE },
   '/settings': { paths: () => ['/settings'], as: EVERY_ROLE },
   '/settings/api': { paths: () => ['/settings/api'], as: CX },
+  '/settings/routing': { paths: () => ['/settings/routing'], as: CX },
   '/surveys': { paths: () => ['/surveys'], as: CX },
   '/surveys/[id]': { paths: (s) => [`/surveys/${s.surveyId}`], as: CX },
   '/surveys/relationship/[touchpointId]': {

@@ -14,6 +14,8 @@ import { env } from '../../lib/env';
 import { scanDigests } from '../../lib/followup/digest';
 import { scanEscalations } from '../../lib/followup/escalation';
 import { addTaskNote } from '../../lib/followup/tasks';
+import { logCustomerContact } from '../../lib/followup/reply';
+import { createRule, createTeam } from '../../lib/routing/service';
 import { pruneOutbox, relayOnce } from '../../lib/queue/relay';
 import { registry } from '../../workers/registry';
 import { outboxRow } from '../../lib/queue/events';
@@ -194,6 +196,14 @@ async function populate(t: TestTenant) {
     where: { publishedAt: null, type: { in: ['task.escalation', 'digest.ready'] } },
     data: { publishedAt: new Date() },
   });
+  // The loop: a call logged with the customer, praise shared.
+  await logCustomerContact(ctx, task.id, { kind: 'CALL', body: 'Called' });
+  await adminDb.praiseShare.create({
+    data: { tenantId: t.tenant.id, taskId: task.id, recipientIds: [t.am.membershipId] },
+  });
+  // Routing: a team with a member, and a rule sending to it.
+  const team = await createTeam(ctx, { name: `Desk ${uid()}`, memberIds: [t.am.membershipId] });
+  await createRule(ctx, { name: 'Detractors', category: 'DETRACTOR', target: 'TEAM', targetTeamId: team.id });
   // One event left unpublished, so the outbox has rows of both states.
   const ev = outboxRow('response.submitted', { tenantId: t.tenant.id, responseId: uuidv7() });
   await adminDb.outboxEvent.create({

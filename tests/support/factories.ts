@@ -10,7 +10,7 @@ import { previewSend } from '../../lib/distribution/preview';
 import type { TPreviewSend } from '../../lib/distribution/schemas';
 import { runJob } from '../../lib/queue/jobs';
 import { DEFAULT_TEXTS } from '../../lib/surveys/schemas';
-import type { TenantContext } from '../../lib/tenancy/context';
+import type { MemberContext, TenantContext } from '../../lib/tenancy/context';
 import { newRoutingKey } from '../../lib/tenancy/service';
 import { registry } from '../../workers/registry';
 
@@ -21,7 +21,7 @@ export interface Member {
   userId: string;
   membershipId: string;
   email: string;
-  ctx: TenantContext;
+  ctx: MemberContext;
 }
 
 async function member(tenantId: string, role: TRole, label: string): Promise<Member> {

@@ -32,6 +32,7 @@ const MATRIX: Record<TAction, [boolean, boolean, boolean, boolean]> = {
   'audit.read':                  [true,  true,  true,  true],
   'apikey.manage':               [true,  true,  false, false],
   'integration.manage':          [true,  true,  false, false],
+  'routing.manage':              [true,  true,  false, false],
 };
 const COLUMN: Record<TRole, number> = { OWNER: 0, ADMIN: 1, ACCOUNT_MANAGER: 2, VIEWER: 3 };
 

@@ -62,6 +62,21 @@ export default async function SettingsPage() {
             <TenantSettingsView locale={ctx.locale} values={values} />
           )}
         </Card>
+        {can(ctx.role, 'routing.manage') && (
+          <Card aria-labelledby="loop-settings-title">
+            <CardTitle>
+              <span id="loop-settings-title">{m.routing.loopSettings}</span>
+            </CardTitle>
+            <ul className="space-y-2 text-sm">
+              <li>
+                <Link href="/settings/routing" className="font-medium text-brand-700 underline">
+                  {m.routing.link}
+                </Link>
+                <span className="text-zinc-600"> – {m.routing.linkHint}</span>
+              </li>
+            </ul>
+          </Card>
+        )}
         <Card aria-labelledby="team-title">
           <CardTitle>
             <span id="team-title">{m.auth.membersTitle}</span>

@@ -1,6 +1,7 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { logCustomerContact, sendReply, sharePraise } from '@/lib/followup/reply';
 import { addTaskNote, reassignTask, setTaskStatus } from '@/lib/followup/tasks';
 import { formObject, runAction } from '@/lib/http/action';
 
@@ -41,6 +42,37 @@ export async function reassign(_prev: unknown, form: FormData) {
   const id = taskId(form);
   const res = await runAction('task.manage', async (ctx) => {
     await reassignTask(ctx, id, formObject(form) as { membershipId: string });
+    return null;
+  });
+  if (res.ok) refresh(id);
+  return res;
+}
+
+export async function replyToCustomer(_prev: unknown, form: FormData) {
+  const id = taskId(form);
+  const res = await runAction('task.work', async (ctx) => {
+    await sendReply(ctx, id, formObject(form));
+    return null;
+  });
+  if (res.ok) refresh(id);
+  return res;
+}
+
+export async function logContact(_prev: unknown, form: FormData) {
+  const id = taskId(form);
+  const res = await runAction('task.work', async (ctx) => {
+    await logCustomerContact(ctx, id, formObject(form));
+    return null;
+  });
+  if (res.ok) refresh(id);
+  return res;
+}
+
+export async function sharePraiseAction(_prev: unknown, form: FormData) {
+  const id = taskId(form);
+  const res = await runAction('task.work', async (ctx) => {
+    const o = formObject(form);
+    await sharePraise(ctx, id, { memberIds: o.memberIds ?? [], note: o.note });
     return null;
   });
   if (res.ok) refresh(id);

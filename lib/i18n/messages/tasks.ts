@@ -117,6 +117,9 @@ export const tasks = defineMessages(
       someone: 'a former member',
       created: 'Follow-up created',
       createdAssigned: 'Follow-up created and assigned to {name}, due {due}',
+      routed: '(routing rule “{rule}”)',
+      routedFallback:
+        '(routing rule “{rule}” could not be followed: the account manager of the company instead)',
       status: 'Status changed from {from} to {to}',
       note: 'Added a note',
       reassigned: 'Reassigned from {from} to {to}',
@@ -247,6 +250,9 @@ export const tasks = defineMessages(
       someone: 'een voormalig teamlid',
       created: 'Opvolgtaak aangemaakt',
       createdAssigned: 'Opvolgtaak aangemaakt en toegewezen aan {name}, uiterlijk {due}',
+      routed: '(routeringsregel “{rule}”)',
+      routedFallback:
+        '(routeringsregel “{rule}” kon niet gevolgd worden: in plaats daarvan de accountmanager van het bedrijf)',
       status: 'Status gewijzigd van {from} naar {to}',
       note: 'Notitie toegevoegd',
       reassigned: 'Toewijzing gewijzigd van {from} naar {to}',

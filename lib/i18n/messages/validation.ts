@@ -27,6 +27,21 @@ export const validation = defineMessages(
     periodOrder: 'the end of the period comes before its start',
     yearRange: 'choose a year between 2000 and 2100',
     periodTooLong: 'a period can span at most 5 years',
+    unknownTouchpoint: 'unknown touchpoint',
+    unknownBusinessUnit: 'unknown business unit',
+    unknownCompanyId: 'unknown company',
+    ruleNeverMatches_scoreRange: 'this rule matches no answer: the lowest score is above the highest',
+    ruleNeverMatches_categoryScore: 'this rule matches no answer: the score range lies outside the category',
+    ruleNeverMatches_touchpointPhase:
+      'this rule matches no answer: the touchpoint belongs to another journey phase',
+    ruleNeverMatches_companyUnit: 'this rule matches no answer: the company belongs to another business unit',
+    ruleNeverMatches_companyRegion: 'this rule matches no answer: the company is in another region',
+    pickMember: 'choose a member',
+    memberRemoved: 'this member is no longer part of the organisation',
+    pickTeam: 'choose a team',
+    teamOfNobody: 'a team needs at least one member who can work follow-ups',
+    teamNameTaken: 'there is already a team with this name',
+    teamInUse: 'a routing rule sends follow-ups to this team: change or remove that rule first',
   },
   {
     duplicateLine: 'dubbel met regel {line}',
@@ -54,5 +69,25 @@ export const validation = defineMessages(
     periodOrder: 'het einde van de periode ligt vóór het begin',
     yearRange: 'kies een jaar tussen 2000 en 2100',
     periodTooLong: 'een periode beslaat hooguit 5 jaar',
+    unknownTouchpoint: 'onbekend contactmoment',
+    unknownBusinessUnit: 'onbekend bedrijfsonderdeel',
+    unknownCompanyId: 'onbekend bedrijf',
+    ruleNeverMatches_scoreRange:
+      'deze regel past op geen enkel antwoord: de laagste score ligt boven de hoogste',
+    ruleNeverMatches_categoryScore:
+      'deze regel past op geen enkel antwoord: de scores vallen buiten de categorie',
+    ruleNeverMatches_touchpointPhase:
+      'deze regel past op geen enkel antwoord: het contactmoment hoort bij een andere fase',
+    ruleNeverMatches_companyUnit:
+      'deze regel past op geen enkel antwoord: het bedrijf hoort bij een ander bedrijfsonderdeel',
+    ruleNeverMatches_companyRegion:
+      'deze regel past op geen enkel antwoord: het bedrijf zit in een andere regio',
+    pickMember: 'kies een lid',
+    memberRemoved: 'dit lid hoort niet meer bij de organisatie',
+    pickTeam: 'kies een team',
+    teamOfNobody: 'een team heeft minstens één lid nodig dat opvolgtaken kan behandelen',
+    teamNameTaken: 'er is al een team met deze naam',
+    teamInUse:
+      'een routeringsregel stuurt opvolgtaken naar dit team: pas die regel eerst aan of verwijder hem',
   },
 );

@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { AnswerCard } from '@/components/tasks/answer-card';
 import { AssignCard } from '@/components/tasks/assign-card';
+import { ContactHistoryCard } from '@/components/tasks/contact-history-card';
+import { PraiseCard } from '@/components/tasks/praise-card';
+import { ReplyCard } from '@/components/tasks/reply-card';
 import { CustomerCard } from '@/components/tasks/customer-card';
 import { GuidanceCard } from '@/components/tasks/guidance-card';
 import { NotesCard } from '@/components/tasks/notes-card';
@@ -8,19 +11,32 @@ import { TrailCard } from '@/components/tasks/trail-card';
 import { WorkCard } from '@/components/tasks/work-card';
 import { PageHeader } from '@/components/ui/card';
 import { listOwners } from '@/lib/contacts/service';
+import { listCustomerContacts, replyDraft } from '@/lib/followup/reply';
 import { getTask } from '@/lib/followup/tasks';
 import { guardPage } from '@/lib/http/guard';
 import { orNotFound } from '@/lib/http/not-found';
 import { fill, formatDate, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
-import { addNote, changeTaskStatus, reassign } from '../actions';
+import {
+  addNote,
+  changeTaskStatus,
+  logContact,
+  reassign,
+  replyToCustomer,
+  sharePraiseAction,
+} from '../actions';
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const ctx = await guardPage('task.read.own');
   const { id } = await params;
   // Not found for a missing id, a malformed one and another tenant's alike.
   const task = await orNotFound(getTask(ctx, id));
-  const [tenant, owners] = await Promise.all([getTenant(ctx), listOwners(ctx)]);
+  const [tenant, owners, draft, history] = await Promise.all([
+    getTenant(ctx),
+    listOwners(ctx),
+    replyDraft(ctx, id),
+    listCustomerContacts(ctx, id),
+  ]);
   const t = messages(ctx.locale).tasks;
   const tz = tenant.timeZone;
 
@@ -63,10 +79,38 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             action={changeTaskStatus}
             locale={ctx.locale}
           />
+          <ReplyCard
+            taskId={task.id}
+            draft={draft}
+            sender={tenant.senderName}
+            canWork={task.canWork}
+            actions={{ reply: replyToCustomer, log: logContact }}
+            locale={ctx.locale}
+          />
+          {task.category === 'PROMOTER' && task.response.comment && task.canWork && (
+            <PraiseCard
+              taskId={task.id}
+              members={owners.filter((o) => o.membershipId !== ctx.membershipId)}
+              action={sharePraiseAction}
+              locale={ctx.locale}
+            />
+          )}
           <NotesCard task={task} canWork={task.canWork} action={addNote} timeZone={tz} locale={ctx.locale} />
         </div>
         <div className="space-y-6">
           <CustomerCard task={task} locale={ctx.locale} />
+          <ContactHistoryCard
+            contacts={history.contacts}
+            contactedAt={task.contactedAt}
+            closedAt={task.closedAt}
+            shares={history.shares.map((s) => ({
+              id: s.id,
+              at: s.at,
+              names: s.recipientIds.map((r) => memberNames.get(r) ?? '?'),
+            }))}
+            timeZone={tz}
+            locale={ctx.locale}
+          />
           <AssignCard
             taskId={task.id}
             assignee={assignee}
