@@ -2,7 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { withTenant, type Tx } from '../db';
 import { audit } from '../audit';
 import { AppError, notFound } from '../errors';
-import { outboxRow, writeOutbox } from '../queue/events';
+import { writeOutbox } from '../queue/events';
 import { actorOf, type TenantContext } from '../tenancy/context';
 import { authorize } from '../tenancy/service';
 import { parseInput, rule, ZId } from '../validation';

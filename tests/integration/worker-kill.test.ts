@@ -15,8 +15,14 @@ import { hashToken } from '../../lib/distribution/tokens';
 import { startSmtpSink, type SinkMessage } from '../../lib/mail/sink';
 import { messageIdFor } from '../../lib/mail/transport';
 import { loadSurvey, submitAnswer } from '../../lib/responses/public';
-import { startGroup, stopGroups } from '../../scripts/processes';
-import { makeCompany, makeSurvey, makeTenant, previewAndSend, uid, type TestTenant } from '../support/factories';
+import {
+  makeCompany,
+  makeSurvey,
+  makeTenant,
+  previewAndSend,
+  uid,
+  type TestTenant,
+} from '../support/factories';
 import { killNow, until, workerHarness } from '../support/worker-harness';
 
 const workers = workerHarness();

@@ -4,7 +4,6 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { isPreviewChanged, sendSurvey } from '@/lib/distribution/distribute';
 import { setSurveyReminders } from '@/lib/distribution/reminders';
-import type { TAudience } from '@/lib/distribution/schemas';
 import { AppError } from '@/lib/errors';
 import { formObject, runAction } from '@/lib/http/action';
 import type { TLocaleTexts, TUpdateSurvey } from '@/lib/surveys/schemas';
