@@ -75,6 +75,7 @@ async function seedIn(tx: Tx, tenantId: string, now: Date): Promise<{ created: b
     touchpoints.push({ ...t, surveyId: s.id, weight: tp.weight, bias: tp.bias });
   }
 
+  const AREA_CODES = ['20', '10', '30', '70', '40', '50'];
   const owners = [members.am!, members.am!, members.am2!, members.am2!, members.am3!, null];
   const companies: Prisma.CompanyCreateManyInput[] = COMPANY_NAMES.map((name, i) => ({
     tenantId,
@@ -84,6 +85,9 @@ async function seedIn(tx: Tx, tenantId: string, now: Date): Promise<{ created: b
     ownerMembershipId: owners[i % owners.length] ?? null,
     businessUnitId: units[i % units.length]!.id,
     region: pick(DEMO.regions),
+    // Switchboards in a few Dutch area codes (E.164, as the app stores them); derived from the
+    // index so the seeded random sequence (and everything drawn after it) stays the same.
+    phone: `+31${AREA_CODES[i % AREA_CODES.length]}${String(1_000_000 + ((i * 7_919) % 9_000_000)).slice(0, 7)}`,
     yearlyRevenue: Math.round(20_000 + rand() * 480_000),
   }));
   await tx.company.createMany({ data: companies });
@@ -99,6 +103,11 @@ async function seedIn(tx: Tx, tenantId: string, now: Date): Promise<{ created: b
         companyId: c.id!,
         email: `${first.toLowerCase()}.${last.toLowerCase().replace(/[^a-z]/g, '')}${k}@${domain}`,
         name: `${first} ${last}`,
+        // Four in five contacts have a mobile number.
+        phone:
+          k === 4
+            ? null
+            : `+316${1 + ((i + k) % 5)}${String(1_000_000 + (((i * 5 + k) * 104_729) % 8_999_999))}`,
         locale: (i + k) % 7 === 0 ? 'en' : 'nl',
         unsubscribedAt: (i * 5 + k) % 61 === 0 ? now : null,
       });

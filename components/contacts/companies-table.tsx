@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { PhoneLink } from '@/components/ui/phone-link';
 import { Table, Td, Th } from '@/components/ui/table';
 import { fill, formatNumber, messages, type TLocale } from '@/lib/i18n';
 
@@ -9,6 +10,7 @@ export interface CompanyRow {
   owner: string | null;
   businessUnit: string | null;
   region: string | null;
+  phone: string | null;
   yearlyRevenue: number | null;
   contacts: number;
 }
@@ -26,7 +28,7 @@ const dash = <span className="text-zinc-500">–</span>;
 export function CompaniesTable({ rows, locale }: { rows: CompanyRow[]; locale: TLocale }) {
   const t = messages(locale).contacts.companies;
   return (
-    <Table className="min-w-[48rem]" label={t.title}>
+    <Table className="min-w-[56rem]" label={t.title}>
       <thead>
         <tr>
           <Th>{t.cols.name}</Th>
@@ -34,6 +36,7 @@ export function CompaniesTable({ rows, locale }: { rows: CompanyRow[]; locale: T
           <Th>{t.cols.owner}</Th>
           <Th>{t.cols.businessUnit}</Th>
           <Th>{t.cols.region}</Th>
+          <Th>{t.cols.phone}</Th>
           <Th className="text-right">{t.cols.yearlyRevenue}</Th>
           <Th className="text-right">{t.cols.contacts}</Th>
         </tr>
@@ -46,6 +49,7 @@ export function CompaniesTable({ rows, locale }: { rows: CompanyRow[]; locale: T
             <Td>{c.owner ?? dash}</Td>
             <Td>{c.businessUnit ?? dash}</Td>
             <Td>{c.region ?? dash}</Td>
+            <Td className="whitespace-nowrap">{c.phone ? <PhoneLink e164={c.phone} /> : dash}</Td>
             <Td className="text-right tabular-nums">
               {c.yearlyRevenue === null ? dash : formatEur(c.yearlyRevenue, locale)}
             </Td>

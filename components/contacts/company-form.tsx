@@ -65,6 +65,9 @@ export function CompanyForm({
           <FormField id="company-region" name="region" label={f.region}>
             <Input id="company-region" name="region" maxLength={80} />
           </FormField>
+          <FormField id="company-phone" name="phone" label={f.phone} hint={f.phoneHint}>
+            <Input id="company-phone" name="phone" type="tel" maxLength={40} autoComplete="off" />
+          </FormField>
           <FormField id="company-revenue" name="yearlyRevenue" label={f.yearlyRevenue}>
             <Input
               id="company-revenue"

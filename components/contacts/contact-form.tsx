@@ -36,6 +36,9 @@ export function ContactForm({
           <FormField id="contact-name" name="name" label={f.name}>
             <Input id="contact-name" name="name" maxLength={160} autoComplete="off" />
           </FormField>
+          <FormField id="contact-phone" name="phone" label={f.phone} hint={f.phoneHint}>
+            <Input id="contact-phone" name="phone" type="tel" maxLength={40} autoComplete="off" />
+          </FormField>
           <FormField id="contact-locale" name="locale" label={f.locale}>
             <Select id="contact-locale" name="locale" defaultValue="">
               <option value="">{f.defaultLocale}</option>

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/card';
+import { PhoneLink } from '@/components/ui/phone-link';
 import { Table, Td, Th } from '@/components/ui/table';
 import { messages, type TLocale } from '@/lib/i18n';
 
@@ -7,6 +8,7 @@ export interface ContactRow {
   id: string;
   email: string;
   name: string | null;
+  phone: string | null;
   locale: TLocale | null;
   unsubscribedAt: Date | null;
   bouncedAt: Date | null;
@@ -19,11 +21,12 @@ export function ContactsTable({ rows, locale }: { rows: ContactRow[]; locale: TL
   const t = messages(locale).contacts.contacts;
   const languages = messages(locale).common.languages;
   return (
-    <Table className="min-w-[40rem]" label={t.title}>
+    <Table className="min-w-[48rem]" label={t.title}>
       <thead>
         <tr>
           <Th>{t.cols.email}</Th>
           <Th>{t.cols.name}</Th>
+          <Th>{t.cols.phone}</Th>
           <Th>{t.cols.language}</Th>
           <Th>{t.cols.company}</Th>
           <Th>{t.cols.state}</Th>
@@ -34,6 +37,7 @@ export function ContactsTable({ rows, locale }: { rows: ContactRow[]; locale: TL
           <tr key={c.id} className="hover:bg-zinc-50">
             <Td className="whitespace-nowrap font-medium text-zinc-900">{c.email}</Td>
             <Td>{c.name ?? dash}</Td>
+            <Td className="whitespace-nowrap">{c.phone ? <PhoneLink e164={c.phone} /> : dash}</Td>
             <Td>{c.locale ? languages[c.locale] : dash}</Td>
             <Td>
               {c.company ? (

@@ -7,8 +7,8 @@ import type { ImportOutcome } from './import-report';
 export type ImportKind = 'companies' | 'contacts';
 
 export const IMPORT_COLUMNS: Record<ImportKind, string[]> = {
-  companies: ['name', 'external_id', 'owner_email', 'business_unit', 'region', 'yearly_revenue'],
-  contacts: ['email', 'name', 'locale', 'company'],
+  companies: ['name', 'external_id', 'owner_email', 'business_unit', 'region', 'phone', 'yearly_revenue'],
+  contacts: ['email', 'name', 'phone', 'locale', 'company'],
 };
 
 /** Example files that import cleanly: the companies one names the current user as owner. */
@@ -16,16 +16,16 @@ function exampleCsv(kind: ImportKind, ownerEmail: string): string {
   if (kind === 'companies') {
     return [
       IMPORT_COLUMNS.companies.join(';'),
-      `Bakkerij De Korenschoof;KL-0001;${ownerEmail};Retail;Noord;1250000`,
-      'Van Dijk Logistiek;KL-0002;;Logistiek;Zuid;4800000.50',
-      'Hoogland ICT;;;;Midden;',
+      `Bakkerij De Korenschoof;KL-0001;${ownerEmail};Retail;Noord;020 123 4567;1250000`,
+      'Van Dijk Logistiek;KL-0002;;Logistiek;Zuid;+31 10 765 4321;4800000.50',
+      'Hoogland ICT;;;;Midden;;',
     ].join('\r\n');
   }
   return [
     IMPORT_COLUMNS.contacts.join(','),
-    'j.jansen@korenschoof.example,Jan Jansen,nl,KL-0001',
-    'm.smit@vandijklogistiek.example,Maria Smit,en,Van Dijk Logistiek',
-    'inkoop@hooglandict.example,,,Hoogland ICT',
+    'j.jansen@korenschoof.example,Jan Jansen,06 1234 5678,nl,KL-0001',
+    'm.smit@vandijklogistiek.example,Maria Smit,+31 10 765 4322,en,Van Dijk Logistiek',
+    'inkoop@hooglandict.example,,,,Hoogland ICT',
   ].join('\r\n');
 }
 

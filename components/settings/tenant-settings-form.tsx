@@ -3,7 +3,7 @@ import { ActionForm, type FormAction } from '@/components/ui/action-form';
 import { Button } from '@/components/ui/button';
 import { Input, Select } from '@/components/ui/form';
 import { LOCALES, messages, type TLocale } from '@/lib/i18n';
-import { COMMON_TIME_ZONES, SLA_FIELDS, type TenantSettingsValues } from './tenant-settings';
+import { COMMON_TIME_ZONES, REPLY_MODES, SLA_FIELDS, type TenantSettingsValues } from './tenant-settings';
 
 export function TenantSettingsForm({
   locale,
@@ -107,6 +107,40 @@ export function TenantSettingsForm({
             </FormField>
           ))}
         </div>
+      </fieldset>
+      <fieldset className="rounded-md border border-zinc-200 p-4">
+        <legend className="px-1 text-sm font-medium text-zinc-800">{f.replyLegend}</legend>
+        <p className="mb-3 text-xs text-zinc-600">{f.replyHint}</p>
+        <div className="mb-3 space-y-2">
+          {REPLY_MODES.map((mode) => (
+            <label key={mode} className="flex items-center gap-2 text-sm text-zinc-800">
+              <input
+                type="radio"
+                name="replyToMode"
+                value={mode}
+                defaultChecked={values.replyToMode === mode}
+                className="h-4 w-4 accent-brand-700"
+              />
+              {f.replyModes[mode]}
+            </label>
+          ))}
+        </div>
+        <p className="mb-3 text-xs text-zinc-600">{f.replyFallback}</p>
+        <FormField
+          id="settings-reply-to"
+          name="replyToAddress"
+          label={f.replyToAddress}
+          hint={f.replyToAddressHint}
+        >
+          <Input
+            id="settings-reply-to"
+            name="replyToAddress"
+            type="email"
+            maxLength={254}
+            autoComplete="off"
+            defaultValue={values.replyToAddress ?? ''}
+          />
+        </FormField>
       </fieldset>
       <Button type="submit" className="w-full sm:w-auto">
         {m.settings.save}

@@ -17,6 +17,13 @@ export function TenantSettingsView({ locale, values }: { locale: TLocale; values
       fill(f.slaItem, { category: m.common.categoriesPlural[category].toLowerCase() }),
       days(values[name], m.settings.businessDays),
     ]),
+    [
+      f.replyLegend,
+      values.replyToMode === 'SHARED' && values.replyToAddress
+        ? `${f.replyModes.SHARED}: ${values.replyToAddress}`
+        : f.replyModes[values.replyToMode],
+      values.replyToMode === 'ACCOUNT_MANAGER' ? f.replyFallback : undefined,
+    ],
   ];
   return (
     <div className="space-y-4">

@@ -1,4 +1,5 @@
 import type { TLocale } from '@/lib/i18n';
+import { REPLY_TO_MODES } from '@/lib/tenancy/schemas';
 
 /** The organisation settings both the form and the read-only view show. */
 export interface TenantSettingsValues {
@@ -10,7 +11,12 @@ export interface TenantSettingsValues {
   slaDetractorDays: number;
   slaPassiveDays: number;
   slaPromoterDays: number;
+  replyToMode: (typeof REPLY_MODES)[number];
+  replyToAddress: string | null;
 }
+
+/** Reply-To of survey invitations, in the order the settings offer them. */
+export const REPLY_MODES = REPLY_TO_MODES;
 
 /** Category -> settings field, in the order of urgency. */
 export const SLA_FIELDS = [

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Card, CardTitle } from '@/components/ui/card';
+import { PhoneLink } from '@/components/ui/phone-link';
 import { messages, type TLocale } from '@/lib/i18n';
 import type { TaskDetail } from './types';
 
@@ -27,7 +28,9 @@ export function CustomerCard({ task, locale }: { task: TaskDetail; locale: TLoca
             {contact.email}
           </a>,
         )}
+        {row(d.phone, contact.phone ? <PhoneLink e164={contact.phone} /> : d.none)}
         {row(d.company, company?.name ?? d.noCompany)}
+        {company?.phone && row(d.companyPhone, <PhoneLink e164={company.phone} />)}
         {company && row(d.businessUnit, company.businessUnit?.name ?? d.none)}
         {company &&
           row(d.owner, company.owner ? (company.owner.user.name ?? company.owner.user.email) : d.none)}

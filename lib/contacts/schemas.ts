@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { LOCALES } from '../i18n';
 import { ZEmail } from '../tenancy/schemas';
 import { ZId } from '../validation';
+import { ZPhone } from './phone';
 
 const optText = (max: number) =>
   z
@@ -20,6 +21,8 @@ export const ZCompanyInput = z.object({
     .transform((v) => (v ? v : undefined)),
   businessUnit: optText(80),
   region: optText(80),
+  /** The switchboard; stored as E.164. */
+  phone: ZPhone,
   yearlyRevenue: z
     .union([z.literal(''), z.coerce.number().nonnegative().max(1e13)])
     .optional()
@@ -29,6 +32,8 @@ export const ZCompanyInput = z.object({
 export const ZContactInput = z.object({
   email: ZEmail,
   name: optText(160),
+  /** Stored as E.164. */
+  phone: ZPhone,
   locale: z
     .union([z.enum(LOCALES), z.literal('')])
     .optional()

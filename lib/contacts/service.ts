@@ -62,6 +62,7 @@ export async function listCompanies(ctx: TenantContext, filter: { q?: string } =
     name: c.name,
     externalId: c.externalId,
     region: c.region,
+    phone: c.phone,
     businessUnit: c.businessUnit?.name ?? null,
     owner: c.owner ? (c.owner.user.name ?? c.owner.user.email) : null,
     contacts: c._count.contacts,
@@ -167,6 +168,7 @@ async function upsertCompany(
     name: row.name,
     externalId: row.externalId,
     region: row.region,
+    phone: row.phone,
     yearlyRevenue: row.yearlyRevenue,
     ownerMembershipId: row.ownerEmail !== undefined ? refs.ownerMembershipId : undefined,
     businessUnitId: row.businessUnit !== undefined ? refs.businessUnitId : undefined,
@@ -236,7 +238,7 @@ async function findCompanyRef(
 
 /** Upserts one contact by email; a blank field leaves the stored value alone, as for companies. */
 async function upsertContact(tx: Tx, tenantId: string, row: ContactData, companyId: string | undefined) {
-  const data = { name: row.name, locale: row.locale, companyId };
+  const data = { name: row.name, phone: row.phone, locale: row.locale, companyId };
   const existing = await tx.contact.findUnique({
     where: { tenantId_email: { tenantId, email: row.email } },
     select: { id: true },

@@ -6,6 +6,7 @@ import { invitationMail } from '../mail/templates';
 import { messageIdFor, sendMail, type OutgoingMail } from '../mail/transport';
 import type { TEventPayload } from '../queue/events';
 import { ZSurveyTexts } from '../surveys/schemas';
+import { replyToFor } from './reply-to';
 import { invitationToken } from './tokens';
 
 export const MAX_SEND_ATTEMPTS = 8;
@@ -24,16 +25,18 @@ export class LeaseHeldError extends Error {
 const MAIL_INCLUDE = {
   contact: { select: { email: true, name: true, unsubscribedAt: true, bouncedAt: true } },
   survey: { select: { texts: true, status: true } },
-  tenant: { select: { routingKey: true, senderName: true } },
+  tenant: { select: { routingKey: true, senderName: true, replyToMode: true, replyToAddress: true } },
+  company: { select: { owner: { select: { user: { select: { name: true, email: true } } } } } },
 } as const;
 
 type InvitationForMail = NonNullable<Awaited<ReturnType<typeof loadForMail>>>;
 
-function loadForMail(tx: Tx, tenantId: string, invitationId: string) {
-  return tx.invitation.findUnique({
+async function loadForMail(tx: Tx, tenantId: string, invitationId: string) {
+  const inv = await tx.invitation.findUnique({
     where: { tenantId_id: { tenantId, id: invitationId } },
     include: MAIL_INCLUDE,
   });
+  return inv ? { ...inv, replyTo: await replyToFor(tx, inv) } : null;
 }
 
 /**
@@ -68,6 +71,7 @@ export async function invitationMessage(
     to: inv.contact.email,
     ...mail,
     fromName: inv.tenant.senderName,
+    replyTo: inv.replyTo ?? undefined,
     messageId: messageIdFor(opts.reminder ? 'reminder' : 'invitation', inv.id),
     headers: {
       'List-Unsubscribe': `<${base}/unsubscribe>`,

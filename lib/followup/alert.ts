@@ -53,7 +53,7 @@ export async function sendTaskAlert(
         assignee: { select: { user: { select: { email: true, locale: true } } } },
         response: {
           include: {
-            contact: { select: { name: true, email: true } },
+            contact: { select: { name: true, email: true, phone: true } },
             touchpoint: { select: { name: true } },
           },
         },
@@ -77,6 +77,8 @@ export async function sendTaskAlert(
       comment: task.response.comment,
       company: task.company?.name ?? task.response.contact.email,
       contact: task.response.contact.name ?? task.response.contact.email,
+      contactEmail: task.response.contact.email,
+      contactPhone: task.response.contact.phone,
       touchpoint: task.response.touchpoint.name,
       due: formatDate(task.dueAt, locale, task.tenant.timeZone, true),
       taskUrl: withLang(`${env().APP_URL}/tasks/${task.id}`, locale),

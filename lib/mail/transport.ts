@@ -46,6 +46,8 @@ export interface OutgoingMail {
   text: string;
   fromName?: string;
   headers?: Record<string, string>;
+  /** Where a reply goes (a person of the organisation rather than our sending address). */
+  replyTo?: { name?: string; address: string };
   /**
    * A Message-ID of our own (see messageIdFor): a retried send of the same mail carries the same one,
    * so a receiving system can tell it is the same message.
@@ -73,6 +75,7 @@ export async function sendMail(mail: OutgoingMail, stream: TMailStream = 'direct
     html: mail.html,
     text: mail.text,
     headers: mail.headers,
+    replyTo: mail.replyTo ? { name: mail.replyTo.name ?? '', address: mail.replyTo.address } : undefined,
     messageId: mail.messageId,
   });
   return info.messageId;

@@ -80,13 +80,17 @@ describe('the other mails', () => {
       comment: 'Too slow <script>alert(1)</script>',
       company: 'Customer BV',
       contact: 'Piet',
+      contactEmail: 'piet@customer.example',
+      contactPhone: null,
       touchpoint: 'Support',
       due: '3 Dec 2026, 17:00',
       taskUrl,
     };
     const m = await taskAlertMail(v);
     expect(m.subject).toBe('Detractor 3/10 from Customer BV: follow up by 3 Dec 2026, 17:00');
-    expect(hrefs(m.html)).toEqual([taskUrl]);
+    expect(hrefs(m.html)).toEqual(['mailto:piet@customer.example', taskUrl]);
+    expect(m.text).toContain('Email: piet@customer.example');
+    expect(m.text).not.toContain('Phone:');
     expect(m.html).not.toContain('<script>');
     expect(m.html).toContain('Too slow &lt;script&gt;');
     expect(m.text).toContain('Score: 3/10 (Detractor)');
@@ -95,6 +99,31 @@ describe('the other mails', () => {
     const nl = await taskAlertMail({ ...v, locale: 'nl', comment: null });
     expect(nl.text).toContain('Opmerking: (geen opmerking)');
     expect(nl.html).toContain('lang="nl"');
+  });
+
+  it('the alert gives the contact’s phone as a tel: link, shown in international format', async () => {
+    const m = await taskAlertMail({
+      locale: 'nl',
+      tenant: 'Acme',
+      category: 'PASSIVE',
+      score: 7,
+      comment: null,
+      company: 'Klant BV',
+      contact: 'Piet',
+      contactEmail: 'piet@klant.example',
+      contactPhone: '+31201234567',
+      touchpoint: 'Support',
+      due: '3 dec 2026, 17:00',
+      taskUrl: 'https://app.example/tasks/1',
+    });
+    expect(hrefs(m.html)).toEqual([
+      'mailto:piet@klant.example',
+      'tel:+31201234567',
+      'https://app.example/tasks/1',
+    ]);
+    expect(m.html).toContain('+31 20 123 4567');
+    expect(m.text).toContain('Telefoon: +31 20 123 4567');
+    expect(m.text).toContain('E-mail: piet@klant.example');
   });
 
   it('the sign-in mail carries its link in both parts, in the asked language', async () => {

@@ -12,6 +12,7 @@ const COLUMN: Record<string, string> = {
   ownerEmail: 'owner_email',
   businessUnit: 'business_unit',
   region: 'region',
+  phone: 'phone',
   yearlyRevenue: 'yearly_revenue',
   email: 'email',
   locale: 'locale',

@@ -25,6 +25,8 @@ export default async function SettingsPage() {
     slaDetractorDays: tenant.slaDetractorDays,
     slaPassiveDays: tenant.slaPassiveDays,
     slaPromoterDays: tenant.slaPromoterDays,
+    replyToMode: tenant.replyToMode,
+    replyToAddress: tenant.replyToAddress,
   };
   // Only an owner may make another owner; the service refuses it too.
   const roles = ROLES.filter((r) => r !== 'OWNER' || can(ctx.role, 'member.grantOwner')).map((r) => ({

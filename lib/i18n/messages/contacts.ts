@@ -20,6 +20,7 @@ export const contacts = defineMessages(
         owner: 'Account manager',
         businessUnit: 'Business unit',
         region: 'Region',
+        phone: 'Phone',
         yearlyRevenue: 'Yearly revenue',
         contacts: 'Contacts',
       },
@@ -36,6 +37,9 @@ export const contacts = defineMessages(
         businessUnit: 'Business unit',
         businessUnitHint: 'Pick an existing unit or type a new one.',
         region: 'Region',
+        phone: 'Phone number',
+        phoneHint:
+          'The switchboard. With the country code, e.g. +31 20 123 4567 (Dutch numbers may leave it out).',
         yearlyRevenue: 'Yearly revenue (EUR)',
       },
       submit: 'Add company',
@@ -61,6 +65,7 @@ export const contacts = defineMessages(
       cols: {
         email: 'Email',
         name: 'Name',
+        phone: 'Phone',
         language: 'Language',
         company: 'Company',
         state: 'State',
@@ -75,6 +80,8 @@ export const contacts = defineMessages(
       fields: {
         email: 'Email address',
         name: 'Name',
+        phone: 'Phone number',
+        phoneHint: 'With the country code, e.g. +31 6 1234 5678 (Dutch numbers may leave it out).',
         locale: 'Language',
         defaultLocale: '— organisation default —',
         company: 'Company',
@@ -127,6 +134,7 @@ export const contacts = defineMessages(
         owner: 'Accountmanager',
         businessUnit: 'Bedrijfsonderdeel',
         region: 'Regio',
+        phone: 'Telefoon',
         yearlyRevenue: 'Jaaromzet',
         contacts: 'Contactpersonen',
       },
@@ -143,6 +151,9 @@ export const contacts = defineMessages(
         businessUnit: 'Bedrijfsonderdeel',
         businessUnitHint: 'Kies een bestaand bedrijfsonderdeel of typ een nieuw.',
         region: 'Regio',
+        phone: 'Telefoonnummer',
+        phoneHint:
+          'Het algemene nummer. Met landcode, bijv. +31 20 123 4567 (bij Nederlandse nummers mag die weg).',
         yearlyRevenue: 'Jaaromzet (EUR)',
       },
       submit: 'Bedrijf toevoegen',
@@ -168,6 +179,7 @@ export const contacts = defineMessages(
       cols: {
         email: 'E-mailadres',
         name: 'Naam',
+        phone: 'Telefoon',
         language: 'Taal',
         company: 'Bedrijf',
         state: 'Status',
@@ -183,6 +195,8 @@ export const contacts = defineMessages(
       fields: {
         email: 'E-mailadres',
         name: 'Naam',
+        phone: 'Telefoonnummer',
+        phoneHint: 'Met landcode, bijv. +31 6 1234 5678 (bij Nederlandse nummers mag die weg).',
         locale: 'Taal',
         defaultLocale: '— standaardtaal van de organisatie —',
         company: 'Bedrijf',

@@ -18,6 +18,8 @@ export const validation = defineMessages(
       'the file has {count} lines; at most {max} can be imported at once: split it into smaller files',
     ambiguousCompany: 'more than one company is called “{name}”: use the external id to say which one',
     savedConcurrently: 'someone else saved this at the same moment; please try again',
+    badPhone: 'not a valid phone number: write it with the country code, e.g. +31 20 123 4567',
+    sharedAddressRequired: 'enter the shared address replies should go to',
   },
   {
     duplicateLine: 'dubbel met regel {line}',
@@ -36,5 +38,7 @@ export const validation = defineMessages(
     ambiguousCompany:
       'er is meer dan één bedrijf met de naam “{name}”: geef met het externe id aan welk bedrijf',
     savedConcurrently: 'iemand anders heeft dit op hetzelfde moment opgeslagen; probeer het opnieuw',
+    badPhone: 'geen geldig telefoonnummer: schrijf het met landcode, bijv. +31 20 123 4567',
+    sharedAddressRequired: 'vul het gedeelde adres in waar antwoorden naartoe gaan',
   },
 );

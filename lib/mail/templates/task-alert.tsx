@@ -1,6 +1,8 @@
 import { fill, messages, type TLocale } from '../../i18n';
 import type { TCategory } from '../../nps';
-import { Action, HtmlOnly, MailLayout, P, TextOnly, type TVariant } from './layout';
+import { Link } from '@react-email/components';
+import { formatPhone } from '../../contacts/phone';
+import { Action, colors, HtmlOnly, MailLayout, P, TextOnly, type TVariant } from './layout';
 import { renderMail, type RenderedMail } from './render';
 
 export interface TaskAlertMailInput {
@@ -12,6 +14,9 @@ export interface TaskAlertMailInput {
   comment: string | null;
   company: string;
   contact: string;
+  /** How to reach the contact: the email address always, the phone (E.164) when known. */
+  contactEmail: string;
+  contactPhone: string | null;
   touchpoint: string;
   /** The follow-up deadline, already formatted in the assignee's language and the tenant's zone. */
   due: string;
@@ -24,10 +29,15 @@ function TaskAlert({ variant, ...v }: TaskAlertMailInput & { variant: TVariant }
   const category = t.common.categories[v.category];
   const intro = fill(m.intro, { contact: v.contact, company: v.company, touchpoint: v.touchpoint });
   const comment = v.comment ?? m.noComment;
-  const rows: [string, string][] = [
+  // [label, value, link]: the contact's email and phone are links in HTML, plain in text.
+  const rows: [string, string, string?][] = [
     [m.score, `${v.score}/10 (${category})`],
     [m.comment, comment],
     [m.due, v.due],
+    [m.email, v.contactEmail, `mailto:${v.contactEmail}`],
+    ...(v.contactPhone
+      ? [[m.phone, formatPhone(v.contactPhone), `tel:${v.contactPhone}`] as [string, string, string]]
+      : []),
   ];
   const th = { textAlign: 'left', verticalAlign: 'top', padding: 6 } as const;
   return (
@@ -36,10 +46,20 @@ function TaskAlert({ variant, ...v }: TaskAlertMailInput & { variant: TVariant }
       <HtmlOnly v={variant}>
         <table role="presentation" cellPadding={6} style={{ borderCollapse: 'collapse', margin: '0 0 16px' }}>
           <tbody>
-            {rows.map(([label, value], i) => (
+            {rows.map(([label, value, href], i) => (
               <tr key={label}>
                 <th style={th}>{label}</th>
-                <td style={{ padding: 6 }}>{i === 0 ? <strong>{value}</strong> : value}</td>
+                <td style={{ padding: 6 }}>
+                  {i === 0 ? (
+                    <strong>{value}</strong>
+                  ) : href ? (
+                    <Link href={href} style={{ color: colors.brand }}>
+                      {value}
+                    </Link>
+                  ) : (
+                    value
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
