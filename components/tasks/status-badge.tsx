@@ -14,6 +14,10 @@ export function StatusBadge({ status, locale }: { status: TTaskStatus; locale: T
   return <Badge className={TONE[status]}>{messages(locale).tasks.status[status]}</Badge>;
 }
 
+export function ReopenedBadge({ locale }: { locale: TLocale }) {
+  return <Badge className="bg-amber-100 text-amber-900">{messages(locale).tasks.reopened}</Badge>;
+}
+
 export function OverdueBadge({ locale }: { locale: TLocale }) {
   return <Badge className="bg-red-700 text-white">{messages(locale).tasks.overdue}</Badge>;
 }

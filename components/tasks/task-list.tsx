@@ -3,7 +3,7 @@ import { CategoryBadge } from '@/components/nps/category-badge';
 import { cn } from '@/lib/cn';
 import { fill, messages, type TLocale } from '@/lib/i18n';
 import type { TCategory } from '@/lib/nps';
-import { DueText, OverdueBadge, StatusBadge, type TTaskStatus } from './status-badge';
+import { DueText, OverdueBadge, ReopenedBadge, StatusBadge, type TTaskStatus } from './status-badge';
 
 export interface TaskRow {
   id: string;
@@ -12,6 +12,8 @@ export interface TaskRow {
   dueAt: Date;
   closedAt: Date | null;
   overdue: boolean;
+  /** Reopened by a worse answer after it was closed, and not closed again since. */
+  reopened: boolean;
   score: number;
   comment: string | null;
   contact: string;
@@ -92,6 +94,7 @@ export function TaskList({
                 </Link>
                 <CategoryBadge category={task.category} label={t.common.categories[task.category]} />
                 <StatusBadge status={task.status} locale={locale} />
+                {task.reopened && <ReopenedBadge locale={locale} />}
                 {task.overdue && <OverdueBadge locale={locale} />}
               </span>
               <span className="mt-0.5 block text-sm text-zinc-600">

@@ -1,5 +1,6 @@
 import { Card, CardTitle } from '@/components/ui/card';
 import { fill, formatDate, messages, type TLocale } from '@/lib/i18n';
+import { CATEGORIES, type TCategory } from '@/lib/nps';
 import type { TaskDetail } from './types';
 
 type Entry = TaskDetail['trail'][number];
@@ -24,6 +25,9 @@ export function TrailCard({
   const status = (s: unknown) =>
     STATUSES.includes(s as (typeof STATUSES)[number]) ? t.status[s as (typeof STATUSES)[number]] : String(s);
 
+  const category = (c: unknown) =>
+    CATEGORIES.includes(c as TCategory) ? messages(locale).common.categories[c as TCategory] : String(c);
+
   const describe = (e: Entry): string => {
     const d = e.data ?? {};
     switch (e.action) {
@@ -39,6 +43,14 @@ export function TrailCard({
         return t.trail.note;
       case 'task.reassigned':
         return fill(t.trail.reassigned, { from: member(d.from), to: member(d.to) });
+      case 'task.reopened':
+      case 'task.recategorized':
+        return fill(e.action === 'task.reopened' ? t.trail.reopened : t.trail.recategorized, {
+          from: category(d.from),
+          to: category(d.to),
+          score: String(d.score ?? ''),
+          due: typeof d.dueAt === 'string' ? formatDate(new Date(d.dueAt), locale, timeZone) : '',
+        });
       default:
         return fill(t.trail.other, { action: e.action });
     }

@@ -81,6 +81,7 @@ export async function sendTaskAlert(
       contactPhone: task.response.contact.phone,
       touchpoint: task.response.touchpoint.name,
       due: formatDate(task.dueAt, locale, task.tenant.timeZone, true),
+      reopened: task.reopenedAt !== null,
       taskUrl: withLang(`${env().APP_URL}/tasks/${task.id}`, locale),
     });
     // The same Message-ID on every attempt of this alert; an alert after the answer changed (it got

@@ -56,6 +56,7 @@ export async function listTasks(ctx: TenantContext, filter: TTaskFilter = {}) {
         dueAt: t.dueAt,
         closedAt: t.closedAt,
         overdue: t.status !== 'DONE' && t.dueAt.getTime() < now,
+        reopened: t.reopenedAt !== null && t.status !== 'DONE',
         score: t.response.score,
         comment: t.response.comment,
         contact: t.response.contact.name ?? t.response.contact.email,

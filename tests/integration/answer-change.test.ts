@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { adminDb } from '../support/db';
+import { dueDate } from '../../lib/followup/sla';
+import { syncTaskWithResponse } from '../../lib/followup/sync-task';
+import { getTask, listTasks, setTaskStatus } from '../../lib/followup/tasks';
 import { submitAnswer, unsubscribe } from '../../lib/responses/public';
 import {
   drainOutbox,
@@ -61,20 +64,65 @@ describe('a respondent changes their answer', () => {
     expect(sink().messages.filter((m) => m.to.includes(t.am.email))).toHaveLength(1);
   });
 
-  it('a done task is left alone', async () => {
+  it('a worse answer after the follow-up was closed reopens it: new SLA, the assignee alerted, history kept', async () => {
     const { t, token } = await answered();
     await submitAnswer(token, { score: 9 });
+    await drainOutbox(t.tenant.id);
+    const task = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
+    // The account manager closes it through the service (history: status OPEN -> DONE).
+    await setTaskStatus(t.am.ctx, task.id, { status: 'DONE' });
+
+    await submitAnswer(token, { score: 2, comment: 'The fix broke again' });
+    const results = await drainOutbox(t.tenant.id);
+    expect(results.map((r) => r.type)).toEqual(['response.changed', 'task.alert']);
+    expect(results[0]!.result).toBe('reopened');
+    const after = await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
+    const response = await adminDb.response.findFirstOrThrow({ where: { tenantId: t.tenant.id } });
+    const tenant = await adminDb.tenant.findUniqueOrThrow({ where: { id: t.tenant.id } });
+    // The same follow-up, open again, with the detractor deadline counted from the change.
+    expect(after).toMatchObject({ id: task.id, status: 'OPEN', category: 'DETRACTOR', closedAt: null });
+    expect(after.reopenedAt).toBeInstanceOf(Date);
+    expect(after.dueAt).toEqual(dueDate(response.updatedAt, tenant.slaDetractorDays, tenant.timeZone));
+    const alert = await sink().waitFor((m) => m.to.includes(t.am.email) && m.subject.startsWith('Heropend'));
+    expect(alert.subject).toContain('2/10');
+    expect(alert.text).toContain(
+      'heeft het antwoord gewijzigd in een lagere score nadat de opvolgtaak was afgesloten',
+    );
+    expect(alert.text).toContain('The fix broke again');
+    // The history: created, closed, reopened (with from, to and the new deadline), in that order.
+    const detail = await getTask(t.am.ctx, task.id);
+    expect(detail.trail.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['task.created', 'task.status', 'task.reopened']),
+    );
+    const reopened = detail.trail.find((e) => e.action === 'task.reopened')!;
+    expect(reopened.data).toMatchObject({ from: 'PROMOTER', to: 'DETRACTOR', score: 2 });
+    // It is in the account manager's open queue again.
+    const { tasks } = await listTasks(t.am.ctx, { status: 'open' });
+    expect(tasks.map((x) => x.id)).toEqual([task.id]);
+    expect(tasks[0]!.reopened).toBe(true);
+    // Running the job again changes nothing and sends nothing.
+    const alerts = sink().messages.filter((m) => m.to.includes(t.am.email)).length;
+    expect(await syncTaskWithResponse({ tenantId: t.tenant.id, responseId: response.id })).toBe('in-sync');
+    await drainOutbox(t.tenant.id);
+    expect(sink().messages.filter((m) => m.to.includes(t.am.email))).toHaveLength(alerts);
+  });
+
+  it('a better (or equal) answer after the follow-up was closed leaves it closed', async () => {
+    const { t, token } = await answered();
+    await submitAnswer(token, { score: 4 });
     await drainOutbox(t.tenant.id);
     await adminDb.followUpTask.updateMany({
       where: { tenantId: t.tenant.id },
       data: { status: 'DONE', closedAt: new Date() },
     });
-    await submitAnswer(token, { score: 2 });
+    await submitAnswer(token, { score: 10 });
     await drainOutbox(t.tenant.id);
     expect(await adminDb.followUpTask.findFirstOrThrow({ where: { tenantId: t.tenant.id } })).toMatchObject({
       status: 'DONE',
-      category: 'PROMOTER',
+      category: 'DETRACTOR',
+      reopenedAt: null,
     });
+    expect(sink().messages.filter((m) => m.to.includes(t.am.email))).toHaveLength(1);
   });
 
   it('the comment: omitted keeps it, an emptied box clears it', async () => {

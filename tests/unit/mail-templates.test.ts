@@ -126,6 +126,28 @@ describe('the other mails', () => {
     expect(m.text).toContain('E-mail: piet@klant.example');
   });
 
+  it('the alert of a reopened follow-up says so in the subject and the first line', async () => {
+    const base = {
+      tenant: 'Acme',
+      category: 'DETRACTOR' as const,
+      score: 2,
+      comment: null,
+      company: 'Klant BV',
+      contact: 'Piet',
+      contactEmail: 'piet@klant.example',
+      contactPhone: null,
+      touchpoint: 'Support',
+      taskUrl: 'https://app.example/tasks/1',
+      reopened: true,
+    };
+    const en = await taskAlertMail({ ...base, locale: 'en', due: '3 Dec 2026' });
+    expect(en.subject).toBe('Reopened: Detractor 2/10 from Klant BV: follow up by 3 Dec 2026');
+    expect(en.text).toContain('changed their answer to a worse score after the follow-up was closed');
+    const nl = await taskAlertMail({ ...base, locale: 'nl', due: '3 dec 2026' });
+    expect(nl.subject).toBe('Heropend: Criticaster 2/10 van Klant BV: opvolgen vóór 3 dec 2026');
+    expect(nl.text).toContain('De opvolgtaak staat weer open.');
+  });
+
   it('the sign-in mail carries its link in both parts, in the asked language', async () => {
     const url = 'https://app.example/api/auth/callback/email?token=abc&email=a%40b.nl';
     const en = await magicLinkMail('en', url);

@@ -31,6 +31,9 @@ export const mail = defineMessages(
     taskAlert: {
       subject: '{category} {score}/10 from {company}: follow up by {due}',
       intro: '{contact} of {company} answered the {touchpoint} survey.',
+      reopenedSubject: 'Reopened: {category} {score}/10 from {company}: follow up by {due}',
+      reopenedIntro:
+        '{contact} of {company} changed their answer to a worse score after the follow-up was closed ({touchpoint} survey). The follow-up is open again.',
       score: 'Score',
       comment: 'Comment',
       noComment: '(no comment)',
@@ -74,6 +77,9 @@ export const mail = defineMessages(
     taskAlert: {
       subject: '{category} {score}/10 van {company}: opvolgen vóór {due}',
       intro: '{contact} van {company} heeft de enquête {touchpoint} ingevuld.',
+      reopenedSubject: 'Heropend: {category} {score}/10 van {company}: opvolgen vóór {due}',
+      reopenedIntro:
+        '{contact} van {company} heeft het antwoord gewijzigd in een lagere score nadat de opvolgtaak was afgesloten (enquête {touchpoint}). De opvolgtaak staat weer open.',
       score: 'Score',
       comment: 'Opmerking',
       noComment: '(geen opmerking)',

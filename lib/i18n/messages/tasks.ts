@@ -31,7 +31,10 @@ export const tasks = defineMessages(
     statusFilter: { open: 'Open', done: 'Done', any: 'Any status' },
     status: { OPEN: 'Open', IN_PROGRESS: 'In progress', DONE: 'Done' },
     overdue: 'Overdue',
+    reopened: 'Reopened',
     detail: {
+      reopenedNotice:
+        'Reopened on {date}: the customer changed their answer to a worse score after the follow-up was closed.',
       title: 'Follow-up: {company}',
       back: 'Back to follow-ups',
       answer: 'The answer',
@@ -117,6 +120,8 @@ export const tasks = defineMessages(
       status: 'Status changed from {from} to {to}',
       note: 'Added a note',
       reassigned: 'Reassigned from {from} to {to}',
+      reopened: 'Reopened: the answer changed from {from} to {to} (score {score}), due {due}',
+      recategorized: 'The answer changed from {from} to {to} (score {score}), due {due}',
       other: '{action}',
       empty: 'No history yet.',
     },
@@ -151,7 +156,10 @@ export const tasks = defineMessages(
     statusFilter: { open: 'Open', done: 'Afgerond', any: 'Elke status' },
     status: { OPEN: 'Open', IN_PROGRESS: 'Bezig', DONE: 'Afgerond' },
     overdue: 'Te laat',
+    reopened: 'Heropend',
     detail: {
+      reopenedNotice:
+        'Heropend op {date}: de klant heeft het antwoord gewijzigd in een lagere score nadat de opvolgtaak was afgesloten.',
       title: 'Opvolgtaak: {company}',
       back: 'Terug naar opvolgtaken',
       answer: 'Het antwoord',
@@ -237,6 +245,8 @@ export const tasks = defineMessages(
       status: 'Status gewijzigd van {from} naar {to}',
       note: 'Notitie toegevoegd',
       reassigned: 'Toewijzing gewijzigd van {from} naar {to}',
+      reopened: 'Heropend: het antwoord veranderde van {from} naar {to} (score {score}), uiterlijk {due}',
+      recategorized: 'Het antwoord veranderde van {from} naar {to} (score {score}), uiterlijk {due}',
       other: '{action}',
       empty: 'Nog geen geschiedenis.',
     },

@@ -21,13 +21,19 @@ export interface TaskAlertMailInput {
   /** The follow-up deadline, already formatted in the assignee's language and the tenant's zone. */
   due: string;
   taskUrl: string;
+  /** A worse answer reopened the follow-up after it was closed: the subject and first line say so. */
+  reopened?: boolean;
 }
 
 function TaskAlert({ variant, ...v }: TaskAlertMailInput & { variant: TVariant }) {
   const t = messages(v.locale);
   const m = t.mail.taskAlert;
   const category = t.common.categories[v.category];
-  const intro = fill(m.intro, { contact: v.contact, company: v.company, touchpoint: v.touchpoint });
+  const intro = fill(v.reopened ? m.reopenedIntro : m.intro, {
+    contact: v.contact,
+    company: v.company,
+    touchpoint: v.touchpoint,
+  });
   const comment = v.comment ?? m.noComment;
   // [label, value, link]: the contact's email and phone are links in HTML, plain in text.
   const rows: [string, string, string?][] = [
@@ -84,7 +90,7 @@ function TaskAlert({ variant, ...v }: TaskAlertMailInput & { variant: TVariant }
 /** The alert to a task's assignee: who answered what, the comment, the deadline, and the task link. */
 export function taskAlertMail(v: TaskAlertMailInput): Promise<RenderedMail> {
   const t = messages(v.locale);
-  const subject = fill(t.mail.taskAlert.subject, {
+  const subject = fill(v.reopened ? t.mail.taskAlert.reopenedSubject : t.mail.taskAlert.subject, {
     category: t.common.categories[v.category],
     score: v.score,
     company: v.company,

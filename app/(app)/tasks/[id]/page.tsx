@@ -11,7 +11,7 @@ import { listOwners } from '@/lib/contacts/service';
 import { getTask } from '@/lib/followup/tasks';
 import { guardPage } from '@/lib/http/guard';
 import { orNotFound } from '@/lib/http/not-found';
-import { fill, messages } from '@/lib/i18n';
+import { fill, formatDate, messages } from '@/lib/i18n';
 import { getTenant } from '@/lib/tenancy/service';
 import { addNote, changeTaskStatus, reassign } from '../actions';
 
@@ -44,6 +44,14 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
           company: task.company?.name ?? task.response.contact.name ?? task.response.contact.email,
         })}
       />
+      {task.reopenedAt && task.status !== 'DONE' && (
+        <p
+          data-testid="task-reopened"
+          className="mb-4 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+        >
+          {fill(t.detail.reopenedNotice, { date: formatDate(task.reopenedAt, ctx.locale, tz, true) })}
+        </p>
+      )}
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <div className="space-y-6">
           <AnswerCard task={task} timeZone={tz} locale={ctx.locale} />

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FollowUpTask" ADD COLUMN     "reopenedAt" TIMESTAMP(3);
