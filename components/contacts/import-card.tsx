@@ -66,7 +66,6 @@ export function ImportCard({
             </code>
           ))}
         </p>
-        <p>{ti.allOrNothing}</p>
         <p>
           <a href={href} download={`${kind}-example.csv`} className="font-medium text-brand-700 underline">
             {ti.example}
@@ -82,6 +81,9 @@ export function ImportCard({
           fileHint: ti.fileHint,
           submit: page.importSubmit,
           importing: ti.importing,
+          modeLegend: ti.modeLegend,
+          modeAll: ti.modeAll,
+          modeValid: ti.modeValid,
           tooLarge: ti.tooLarge,
           uploadFailed: ti.uploadFailed,
           errorsCaption: ti.errorsCaption,

@@ -20,6 +20,9 @@ export interface ImportFormTexts extends ImportReportTexts {
   fileHint: string;
   submit: string;
   importing: string;
+  modeLegend: string;
+  modeAll: string;
+  modeValid: string;
   tooLarge: string;
   uploadFailed: string;
 }
@@ -65,6 +68,27 @@ export function ImportForm({
             className="h-auto py-1.5 file:mr-3 file:rounded file:border-0 file:bg-zinc-100 file:px-3 file:py-1 file:text-sm"
           />
         </Field>
+        <fieldset className="space-y-1">
+          <legend className="mb-1 text-sm font-medium text-zinc-800">{texts.modeLegend}</legend>
+          {(
+            [
+              ['all', texts.modeAll],
+              ['valid', texts.modeValid],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} className="flex min-h-8 items-center gap-2 text-sm text-zinc-800">
+              <input
+                type="radio"
+                name="mode"
+                value={value}
+                defaultChecked={value === 'all'}
+                disabled={pending}
+                className="size-4 accent-brand-700"
+              />
+              {label}
+            </label>
+          ))}
+        </fieldset>
         <Button type="submit" disabled={pending} className="w-full sm:w-auto">
           {pending ? texts.importing : texts.submit}
         </Button>

@@ -1,5 +1,6 @@
 import { Notice } from '@/components/ui/card';
 import { Table, Td, Th } from '@/components/ui/table';
+import { ReportDownload } from './import-download';
 
 /** Larger uploads are refused before reading; the server action checks it again. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -11,6 +12,10 @@ export interface ImportOutcome {
   rows: { line: number; column: string; message: string }[];
   /** Said when more problems were found than are listed. */
   more?: string;
+  /** Some rows were imported, others not (mode "valid"). */
+  partial?: boolean;
+  /** Every problem as a CSV file (line, column, problem) in the user's language. */
+  report?: { csv: string; fileName: string; label: string };
 }
 
 export interface ImportReportTexts {
@@ -25,7 +30,8 @@ export function ImportReportView({ outcome, texts }: { outcome: ImportOutcome; t
   if (outcome.ok) return <Notice tone="success">{outcome.summary}</Notice>;
   return (
     <div className="space-y-3">
-      <Notice tone="error">{outcome.summary}</Notice>
+      <Notice tone={outcome.partial ? 'info' : 'error'}>{outcome.summary}</Notice>
+      {outcome.report && <ReportDownload {...outcome.report} />}
       {outcome.rows.length > 0 && (
         <Table className="min-w-0" label={texts.errorsCaption}>
           <caption className="mb-1 text-left text-sm font-medium text-zinc-800">

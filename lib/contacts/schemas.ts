@@ -63,13 +63,25 @@ export interface RowError {
   message: string;
 }
 
-/** More rows than this would not fit in the import's transaction time; the file is refused whole. */
+/** A larger file is refused whole: split it (it would also take long to check and report). */
 export const MAX_IMPORT_ROWS = 10_000;
 
+/** Rows per transaction when importing: each batch commits on its own, in a second or two. */
+export const IMPORT_BATCH_ROWS = 500;
+
+/** `all`: all or nothing. `valid`: import the valid rows, report the rest. */
+export const IMPORT_MODES = ['all', 'valid'] as const;
+export type TImportMode = (typeof IMPORT_MODES)[number];
+
 export interface ImportReport {
+  /** No problem at all: every row was imported. */
   ok: boolean;
+  mode: TImportMode;
+  /** Rows read (the header not counted). */
   total: number;
   created: number;
   updated: number;
+  /** Rows not imported (with at least one problem; in mode `all` with problems: every row). */
+  skipped: number;
   errors: RowError[];
 }

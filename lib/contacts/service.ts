@@ -130,6 +130,8 @@ async function resolveCompanyRefs(
     else ownerMembershipId = id;
   }
   let businessUnitId: string | null = null;
+  // A refused row creates nothing (not even its new business unit).
+  if (errors.length) return { errors, ownerMembershipId, businessUnitId };
   if (row.businessUnit) {
     // ON CONFLICT DO NOTHING, then read: two adds naming the same new unit at once both succeed
     // (an upsert would look first and then collide on the unique name).

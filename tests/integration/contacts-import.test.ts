@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adminDb } from '../support/db';
 import { importCompaniesCsv, importContactsCsv } from '../../lib/contacts/import';
-import { MAX_IMPORT_ROWS } from '../../lib/contacts/schemas';
+import { IMPORT_BATCH_ROWS, MAX_IMPORT_ROWS } from '../../lib/contacts/schemas';
 import { messages } from '../../lib/i18n';
 import { rule } from '../../lib/validation';
 import { makeTenant, type TestTenant } from '../support/factories';
@@ -66,7 +66,15 @@ describe('company CSV import', () => {
         `Epsilon BV,E1,${t.admin.email},North,,`,
       ].join('\n'),
     );
-    expect(first).toEqual({ ok: true, total: 3, created: 3, updated: 0, errors: [] });
+    expect(first).toEqual({
+      ok: true,
+      total: 3,
+      created: 3,
+      updated: 0,
+      errors: [],
+      mode: 'all',
+      skipped: 0,
+    });
     let rows = await companiesOf(t);
     expect(
       rows.map((c) => [c.externalId, c.name, c.ownerMembershipId, c.businessUnit?.name ?? null, c.region]),
@@ -87,7 +95,15 @@ describe('company CSV import', () => {
         'Epsilon BV,E1,,North',
       ].join('\n'),
     );
-    expect(second).toEqual({ ok: true, total: 3, created: 0, updated: 3, errors: [] });
+    expect(second).toEqual({
+      ok: true,
+      total: 3,
+      created: 0,
+      updated: 3,
+      errors: [],
+      mode: 'all',
+      skipped: 0,
+    });
     rows = await companiesOf(t);
     expect(
       rows.map((c) => [c.externalId, c.name, c.ownerMembershipId, c.businessUnit?.name ?? null]),
@@ -106,7 +122,15 @@ describe('company CSV import', () => {
     const t = await makeTenant();
     const csv = `\ufeffNaam;Extern ID;Eigenaar;BU;Regio\r\n"Bakker, de";NL-1;${t.am.email};Noord;Groningen\r\nJansen BV;NL-2;;Zuid;\r\n`;
     const report = await importCompaniesCsv(t.admin.ctx, csv);
-    expect(report).toEqual({ ok: true, total: 2, created: 2, updated: 0, errors: [] });
+    expect(report).toEqual({
+      ok: true,
+      total: 2,
+      created: 2,
+      updated: 0,
+      errors: [],
+      mode: 'all',
+      skipped: 0,
+    });
     const rows = await companiesOf(t);
     expect(
       rows.map((c) => [c.externalId, c.name, c.ownerMembershipId, c.businessUnit?.name, c.region]),
@@ -153,7 +177,15 @@ describe('company CSV import', () => {
         'Gamma BV,G1,,,Delft,400',
       ].join('\n'),
     );
-    expect(report).toEqual({ ok: true, total: 2, created: 0, updated: 2, errors: [] });
+    expect(report).toEqual({
+      ok: true,
+      total: 2,
+      created: 0,
+      updated: 2,
+      errors: [],
+      mode: 'all',
+      skipped: 0,
+    });
     const rows = await companiesOf(t);
     expect(
       rows.map((c) => [
@@ -174,7 +206,15 @@ describe('company CSV import', () => {
     const t = await makeTenant();
     await importCompaniesCsv(t.admin.ctx, 'name,externalId,region\nAcme,A1,Utrecht\nBeta BV,,\n');
     const byName = await importCompaniesCsv(t.admin.ctx, 'name,region\nACME,Zwolle\nbeta bv,Delft\n');
-    expect(byName).toEqual({ ok: true, total: 2, created: 0, updated: 2, errors: [] });
+    expect(byName).toEqual({
+      ok: true,
+      total: 2,
+      created: 0,
+      updated: 2,
+      errors: [],
+      mode: 'all',
+      skipped: 0,
+    });
     expect((await companiesOf(t)).map((c) => [c.externalId, c.name, c.region])).toEqual([
       ['A1', 'ACME', 'Zwolle'],
       [null, 'beta bv', 'Delft'],
@@ -250,7 +290,7 @@ describe('contact CSV import', () => {
         'frank@alpha.example,Frank,,',
       ].join('\n'),
     );
-    expect(good).toEqual({ ok: true, total: 3, created: 3, updated: 0, errors: [] });
+    expect(good).toEqual({ ok: true, total: 3, created: 3, updated: 0, errors: [], mode: 'all', skipped: 0 });
     const companies = await companiesOf(t);
     const idOf = (x: string) => companies.find((c) => c.externalId === x)!.id;
     const contacts = () =>
@@ -270,7 +310,15 @@ describe('contact CSV import', () => {
         'frank@alpha.example;Frank Smit;nl;Alpha BV',
       ].join('\n'),
     );
-    expect(again).toEqual({ ok: true, total: 3, created: 0, updated: 3, errors: [] });
+    expect(again).toEqual({
+      ok: true,
+      total: 3,
+      created: 0,
+      updated: 3,
+      errors: [],
+      mode: 'all',
+      skipped: 0,
+    });
     expect((await contacts()).map((c) => [c.email, c.name, c.locale, c.companyId])).toEqual([
       ['anna@alpha.example', 'Anna de Wit', 'en', idOf('B1')],
       ['carla@beta.example', 'Carla', 'nl', idOf('B1')], // an empty company cell keeps the company
@@ -294,7 +342,15 @@ describe('contact CSV import', () => {
       t.admin.ctx,
       'email,name,language,company\nanna@alpha.example,,,\nbob@alpha.example,,,\n',
     );
-    expect(report).toEqual({ ok: true, total: 2, created: 1, updated: 1, errors: [] });
+    expect(report).toEqual({
+      ok: true,
+      total: 2,
+      created: 1,
+      updated: 1,
+      errors: [],
+      mode: 'all',
+      skipped: 0,
+    });
     const [alpha] = await companiesOf(t);
     const contacts = await adminDb.contact.findMany({
       where: { tenantId: t.tenant.id },
@@ -351,11 +407,76 @@ describe('contact CSV import', () => {
     release();
     await other;
     const message = messages('en').validation.savedConcurrently;
+    // The row someone else saved meanwhile is named; all or nothing: nothing else was written.
     expect(await importing).toMatchObject({
-      ok: false,
-      error: { code: 'CONFLICT', status: 409, details: { fields: { file: message } } },
+      ok: true,
+      value: { ok: false, created: 0, errors: [{ line: 3, field: 'email', message }] },
     });
     const contacts = await adminDb.contact.findMany({ where: { tenantId: t.tenant.id } });
     expect(contacts.map((c) => [c.email, c.name])).toEqual([['anna@alpha.example', 'Other']]);
+  });
+});
+
+describe('import the valid rows, report the rest', () => {
+  it('imports the good rows, names every other row by line and field, and audits the mode', async () => {
+    const t = await makeTenant();
+    await adminDb.company.create({ data: { tenantId: t.tenant.id, name: 'Alpha', externalId: 'A1' } });
+    const csv = [
+      'email,name,phone,company',
+      'ok1@x.example,One,,A1', // 2
+      'not-an-email,Two,,', // 3 bad email
+      'ok3@x.example,Three,+31 20 123 4567,', // 4
+      'ok4@x.example,Four,,Nope', // 5 unknown company (found by the database)
+      'ok1@x.example,Dup,,', // 6 duplicate of line 2
+      'ok7@x.example,Seven,12,', // 7 bad phone
+    ].join('\n');
+    const report = await importContactsCsv(t.admin.ctx, csv, 'valid');
+    expect(report).toMatchObject({ ok: false, mode: 'valid', total: 6, created: 2, updated: 0, skipped: 4 });
+    expect(report.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, 'email'],
+      [5, 'company'],
+      [6, 'email'],
+      [7, 'phone'],
+    ]);
+    const contacts = await adminDb.contact.findMany({
+      where: { tenantId: t.tenant.id },
+      orderBy: { email: 'asc' },
+    });
+    expect(contacts.map((c) => [c.email, c.phone])).toEqual([
+      ['ok1@x.example', null],
+      ['ok3@x.example', '+31201234567'],
+    ]);
+    const log = await adminDb.auditLog.findFirstOrThrow({
+      where: { tenantId: t.tenant.id, action: 'contact.imported' },
+    });
+    expect(log.data).toEqual({ mode: 'valid', created: 2, updated: 0, skipped: 4 });
+  });
+
+  it('the same file all or nothing writes nothing, not even the business units of its good rows', async () => {
+    const t = await makeTenant();
+    const csv = `name,external_id,owner_email,business_unit\nAlpha,A1,,North\nBeta,B1,nobody@x.example,South\n`;
+    const all = await importCompaniesCsv(t.admin.ctx, csv, 'all');
+    expect(all).toMatchObject({ ok: false, mode: 'all', created: 0, skipped: 2 });
+    expect(all.errors.map((e) => [e.line, e.field])).toEqual([[3, 'ownerEmail']]);
+    expect(await counts(t)).toMatchObject({ companies: 0, businessUnits: 0 });
+    const valid = await importCompaniesCsv(t.admin.ctx, csv, 'valid');
+    expect(valid).toMatchObject({ mode: 'valid', created: 1, skipped: 1 });
+    // The refused row left nothing behind: only North exists.
+    const units = await adminDb.businessUnit.findMany({ where: { tenantId: t.tenant.id } });
+    expect(units.map((u) => u.name)).toEqual(['North']);
+  });
+
+  it('writes in batches (IMPORT_BATCH_ROWS, here 10), a bad row in one batch does not stop the others', async () => {
+    const t = await makeTenant();
+    const lines = ['email,name'];
+    for (let i = 0; i < 35; i++) lines.push(i === 17 ? 'broken,x' : `c${i}@big.example,C ${i}`);
+    const report = await importContactsCsv(t.admin.ctx, lines.join('\n'), 'valid', { batchRows: 10 });
+    expect(report).toMatchObject({ created: 34, skipped: 1, errors: [{ line: 19, field: 'email' }] });
+    expect(IMPORT_BATCH_ROWS).toBe(500);
+    // All or nothing across batches: the dry run finds the bad row in the second batch, nothing is written.
+    const u = await makeTenant();
+    const all = await importContactsCsv(u.admin.ctx, lines.join('\n'), 'all', { batchRows: 10 });
+    expect(all).toMatchObject({ ok: false, created: 0, skipped: 35 });
+    expect(await counts(u)).toMatchObject({ contacts: 0 });
   });
 });

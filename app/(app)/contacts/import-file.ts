@@ -1,5 +1,6 @@
 import { MAX_IMPORT_BYTES, type ImportOutcome } from '@/components/contacts/import-report';
-import type { ImportReport } from '@/lib/contacts/schemas';
+import { importReportCsv } from '@/lib/contacts/report';
+import type { ImportReport, TImportMode } from '@/lib/contacts/schemas';
 import { AppError } from '@/lib/errors';
 import { runAction, type ActionResult } from '@/lib/http/action';
 import { fill, formatNumber, messages, type TLocale } from '@/lib/i18n';
@@ -45,27 +46,40 @@ function toOutcome(report: ImportReport, locale: TLocale): ImportOutcome {
       rows: [],
     };
   }
-  const rows = report.errors.slice(0, MAX_LISTED).map((e) => ({
+  const all = report.errors.map((e) => ({
     line: e.line,
     column: e.field === 'file' ? t.wholeFile : (COLUMN[e.field] ?? e.field),
     message: e.message,
   }));
-  const hidden = report.errors.length - rows.length;
+  const rows = all.slice(0, MAX_LISTED);
+  const hidden = all.length - rows.length;
+  const imported = report.created + report.updated > 0;
   return {
     ok: false,
-    summary: fill(t.failed, { count: n(report.errors.length), total: n(report.total) }),
+    summary: imported
+      ? fill(t.partial, {
+          total: n(report.total),
+          created: n(report.created),
+          updated: n(report.updated),
+          skipped: n(report.skipped),
+        })
+      : fill(t.failed, { count: n(report.errors.length), total: n(report.total) }),
+    partial: imported,
     rows,
     more: hidden > 0 ? fill(t.more, { count: n(hidden) }) : undefined,
+    // Every problem, not only the listed ones.
+    report: { csv: importReportCsv(all, locale), fileName: `${t.reportFile}.csv`, label: t.download },
   };
 }
 
 /**
  * Shared body of the two CSV import actions: guard, read the uploaded file (5 MB at most), run the
- * all-or-nothing import and turn its report into texts for the form.
+ * import in the chosen mode (all or nothing, or the valid rows) and turn its report into texts for
+ * the form, with the whole report as a CSV file to download.
  */
 export async function importCsvFile(
   form: FormData,
-  importer: (ctx: TenantContext, csv: string) => Promise<ImportReport>,
+  importer: (ctx: TenantContext, csv: string, mode: TImportMode) => Promise<ImportReport>,
 ): Promise<ActionResult<ImportOutcome>> {
   return runAction('contact.manage', async (ctx) => {
     const t = messages(ctx.locale).contacts.import;
@@ -74,7 +88,8 @@ export async function importCsvFile(
       throw new AppError('BAD_REQUEST', t.noFile, { fields: { file: t.noFile } });
     if (file.size > MAX_IMPORT_BYTES)
       throw new AppError('BAD_REQUEST', t.tooLarge, { fields: { file: t.tooLarge } });
-    const report = await importer(ctx, decode(await file.arrayBuffer()));
+    const mode: TImportMode = form.get('mode') === 'valid' ? 'valid' : 'all';
+    const report = await importer(ctx, decode(await file.arrayBuffer()), mode);
     return toOutcome(report, ctx.locale);
   });
 }

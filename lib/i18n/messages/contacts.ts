@@ -99,7 +99,13 @@ export const contacts = defineMessages(
       fileHint: 'At most 5 MB, UTF-8 or Excel’s CSV.',
       columns: 'Columns (first line), separated by comma or semicolon:',
       example: 'Download an example file',
-      allOrNothing: 'All lines are imported together: when one line has a problem, nothing is imported.',
+      modeLegend: 'When lines have a problem',
+      modeAll: 'Import nothing (all or nothing)',
+      modeValid: 'Import the good lines and report the others',
+      partial:
+        'The good lines were imported. Lines read: {total}; created: {created}; updated: {updated}; not imported: {skipped}. Download the report, fix those lines and import them again.',
+      download: 'Download the report (CSV)',
+      reportFile: 'import-report',
       noFile: 'Choose a CSV file first.',
       tooLarge: 'The file is larger than 5 MB. Split it into smaller files and import them one by one.',
       uploadFailed:
@@ -214,8 +220,13 @@ export const contacts = defineMessages(
       fileHint: 'Hooguit 5 MB, UTF-8 of de CSV van Excel.',
       columns: 'Kolommen (eerste regel), gescheiden door komma of puntkomma:',
       example: 'Download een voorbeeldbestand',
-      allOrNothing:
-        'Alle regels worden samen geïmporteerd: heeft één regel een probleem, dan wordt er niets geïmporteerd.',
+      modeLegend: 'Als regels een probleem hebben',
+      modeAll: 'Niets importeren (alles of niets)',
+      modeValid: 'De goede regels importeren en de andere melden',
+      partial:
+        'De goede regels zijn geïmporteerd. Gelezen regels: {total}; aangemaakt: {created}; bijgewerkt: {updated}; niet geïmporteerd: {skipped}. Download het rapport, verbeter die regels en importeer ze opnieuw.',
+      download: 'Download het rapport (CSV)',
+      reportFile: 'importrapport',
       noFile: 'Kies eerst een CSV-bestand.',
       tooLarge:
         'Het bestand is groter dan 5 MB. Splits het in kleinere bestanden en importeer die een voor een.',
