@@ -46,8 +46,8 @@ export function SendProgressView({
   url: string;
   locale: 'nl' | 'en';
   labels: ProgressLabels;
-  pause: (form: FormData) => Promise<void>;
-  resume: (form: FormData) => Promise<void>;
+  pause: (form: FormData) => Promise<unknown>;
+  resume: (form: FormData) => Promise<unknown>;
   ids: { surveyId: string; distributionId: string };
   /** Directors see the progress without the buttons. */
   canControl: boolean;
@@ -119,7 +119,12 @@ export function SendProgressView({
       </dl>
       {p.status === 'PAUSED' && <p className="text-sm text-zinc-700">{labels.paused}</p>}
       {canControl && !finished(p) && (
-        <form action={p.status === 'PAUSED' ? resume : pause} className="flex flex-wrap items-center gap-3">
+        <form
+          action={async (form: FormData) => {
+            await (p.status === 'PAUSED' ? resume : pause)(form);
+          }}
+          className="flex flex-wrap items-center gap-3"
+        >
           <input type="hidden" name="surveyId" value={ids.surveyId} />
           <input type="hidden" name="distributionId" value={ids.distributionId} />
           <Button type="submit" variant="secondary">

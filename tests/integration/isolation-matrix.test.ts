@@ -87,8 +87,18 @@ async function world() {
   const distribution = await adminDb.distribution.create({
     data: { tenantId: t.tenant.id, surveyId: survey.id, audience: { type: 'all' } },
   });
+  const relationship = await adminDb.touchpoint.create({
+    data: {
+      tenantId: t.tenant.id,
+      name: `Relationship ${t.tenant.id.slice(-6)}`,
+      phase: 'ACCOUNT_MANAGEMENT',
+      kind: 'RELATIONSHIP',
+      cadenceMonths: 12,
+    },
+  });
   const other = await makeTenant();
   const ids = {
+    relationshipTouchpointId: relationship.id,
     id: survey.id,
     surveyId: survey.id,
     distributionId: distribution.id,
@@ -124,6 +134,9 @@ function paramsFor(file: string, ids: World['ids']): Record<string, string | str
     if (catchAll) out[name!] = ['callback', 'email'];
     else if (name === 'token') out[name] = 'abcdefgh.AAAAAAAAAAAAAAAAAAAAAAAAAAA';
     else if (name === 'id' && file.includes('/tasks/')) out[name] = ids.taskId;
+    else if (name === 'id' && file.includes('/accounts/')) out[name] = ids.companyId;
+    else if (name === 'touchpointId' && file.includes('/relationship/'))
+      out[name] = ids.relationshipTouchpointId;
     else out[name!] = (ids as Record<string, string>)[name!] ?? ids.id;
   }
   return out;

@@ -4,6 +4,7 @@ import { tenantRoute } from '@/lib/http/route';
 import { messages } from '@/lib/i18n';
 import { AppError } from '@/lib/errors';
 import { skipReasonText } from '@/components/surveys/skip-reason';
+import { getSurvey } from '@/lib/surveys/service';
 import { getTenant } from '@/lib/tenancy/service';
 import { audienceFromParams, searchParamsOf } from '../audience';
 
@@ -12,6 +13,8 @@ import { audienceFromParams, searchParamsOf } from '../audience';
  * never sits in memory). Same audience parameters as the preview page.
  */
 export const GET = tenantRoute<{ id: string }>('distribution.send', async ({ req, params, ctx, log }) => {
+  // Another organisation's (or a missing) survey is a 404 before anything about the request is judged.
+  await getSurvey(ctx, params.id);
   const audience = audienceFromParams(searchParamsOf(req.nextUrl));
   const t = messages(ctx.locale).surveys.sendPreview;
   if (!audience) throw new AppError('BAD_REQUEST', t.pickAudience, { fields: { audience: t.pickAudience } });

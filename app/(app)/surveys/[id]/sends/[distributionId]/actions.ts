@@ -9,14 +9,16 @@ const str = (v: FormDataEntryValue | null) => (typeof v === 'string' ? v : '');
 async function change(form: FormData, fn: typeof pauseSend | typeof resumeSend) {
   const surveyId = str(form.get('surveyId'));
   const distributionId = str(form.get('distributionId'));
-  await runAction('distribution.send', (ctx) => fn(ctx, surveyId, distributionId));
-  revalidatePath(`/surveys/${surveyId}/sends/${distributionId}`);
+  const result = await runAction('distribution.send', (ctx) => fn(ctx, surveyId, distributionId));
+  if (result.ok) revalidatePath(`/surveys/${surveyId}/sends/${distributionId}`);
+  return result;
 }
 
+/** Returns the action's result (refused: 401/403 with the reason), like every other server action. */
 export async function pauseSendAction(form: FormData) {
-  await change(form, pauseSend);
+  return change(form, pauseSend);
 }
 
 export async function resumeSendAction(form: FormData) {
-  await change(form, resumeSend);
+  return change(form, resumeSend);
 }
