@@ -106,9 +106,11 @@ describe('a worker killed in the middle of a reminder wave', () => {
           expect(links(r)).toEqual(links(invitation[0]!));
         }
       }
-      // At most the reminder cut off at the kill came twice (the same email), nothing else.
-      expect(twice).toBeLessThanOrEqual(1);
-      expect(sink.messages.filter(isReminder).length).toBeLessThanOrEqual(N + 1);
+      // At most the reminders cut off at the kill came twice (the same email, the documented window
+      // between the SMTP server's acceptance and the sent mark): one per job the worker runs at once.
+      const inFlight = Number(process.env.WORKER_CONCURRENCY ?? 5);
+      expect(twice).toBeLessThanOrEqual(inFlight);
+      expect(sink.messages.filter(isReminder).length).toBeLessThanOrEqual(N + inFlight);
       console.log(
         `reminder kill test: ${N} reminders; the in-process scan claimed ${here.queued}, the worker's job the rest; ` +
           `${receivedAtKill} reminders received at the kill; ${twice} contact(s) got the same reminder twice`,
