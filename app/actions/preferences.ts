@@ -1,6 +1,7 @@
 'use server';
 
 import { cookies } from 'next/headers';
+import { sameSitePath } from '@/lib/http/same-site-path';
 import { redirect } from 'next/navigation';
 import { isLocale } from '@/lib/i18n';
 import { LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS } from '@/lib/i18n/locales';
@@ -17,7 +18,7 @@ export async function chooseLocale(form: FormData) {
   (await cookies()).set(LOCALE_COOKIE, locale, LOCALE_COOKIE_OPTIONS);
   const { user } = await currentContext();
   if (user) await setUserLocale(user.id, locale);
-  redirect(back.startsWith('/') && !back.startsWith('//') ? back : '/');
+  redirect(sameSitePath(back));
 }
 
 /** Tenant switch: only to a tenant the user is a member of. */
